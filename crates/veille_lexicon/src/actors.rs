@@ -1,0 +1,1 @@
+//! The actor dictionary. Being written: see `assets/actors.tsv`.

@@ -1,0 +1,1 @@
+//! Event trigger words. Being written: see `assets/triggers.tsv`.
