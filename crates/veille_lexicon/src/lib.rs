@@ -5,7 +5,9 @@
 //! so their tests can build tiny lexicons inline.
 //!
 //! - [`calendar`]: month and weekday names (French and English);
+//! - [`casualties`]: casualty words (killed, wounded …) and victim words;
 //! - [`numbers`]: number words and vague quantity words with the codebook's values;
+//! - [`relative`]: relative date expressions ("hier", "le lendemain", "last week");
 //! - [`actors`]: the actor dictionary (canonical ACLED names, inter codes, aliases);
 //! - [`triggers`]: event words and the sub-event type they signal.
 //!
@@ -18,7 +20,9 @@
 
 pub mod actors;
 pub mod calendar;
+pub mod casualties;
 pub mod numbers;
+pub mod relative;
 pub mod triggers;
 mod tsv;
 
