@@ -1,0 +1,2 @@
+//! Place mentions and their resolution (work in progress).
+#![deny(missing_docs)]
