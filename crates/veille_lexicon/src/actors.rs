@@ -811,6 +811,10 @@ mod tests {
         assert!(l.canonical_name(minusma, Country::Mali, date("2022-03-07")).ends_with("in Mali (2021-)"));
         assert!(l.canonical_name(minusma, Country::Mali, date("2023-09-05")).ends_with("in Mali"));
         assert_eq!(l.canonical_name(idx("france_military"), Country::Mali, day), "Military Forces of France (2017-)");
+        let separatists = idx("separatists");
+        assert!(l.canonical_name(separatists, Country::Mali, date("2012-01-17")).starts_with("MNLA:"));
+        assert!(l.canonical_name(separatists, Country::Mali, date("2024-07-26")).starts_with("CSP-DPA:"));
+        assert!(l.canonical_name(separatists, Country::Mali, date("2025-02-01")).starts_with("FLA:"));
         assert_eq!(l.actor(idx("ne_military")).canonical, "Military Forces of Niger (2023-)");
     }
 
