@@ -701,6 +701,10 @@ mod tests {
         assert_eq!(ids("Katiba Macina and IS Sahel clashed"), ["jnim", "issp"]);
         assert_eq!(ids("Wagner mercenaries and Africa Korps"), ["wagner", "africa_corps"]);
         assert_eq!(ids("a Barkhane helicopter"), ["france_military"]);
+        // ACLED codes Mali's national guard with the army, Niger's with the police.
+        assert_eq!(ids("un poste de la garde nationale"), ["army"]);
+        assert_eq!(ids("la Garde nationale du Niger"), ["ne_police"]);
+        assert_eq!(ids("les séparatistes et leurs alliés russes"), ["separatists", "wagner"]);
         assert_eq!(ids("les Volontaires pour la défense de la patrie (VDP)"), ["vdp", "vdp"]);
     }
 
