@@ -7,7 +7,7 @@ use veille_core::{
 };
 
 /// An article whose text (and so content id) depends on `n`.
-pub fn article(n: usize) -> Article {
+pub(crate) fn article(n: usize) -> Article {
     Article {
         id: format!("test-{n:04}"),
         origin: "tests/batch.jsonl:1".into(),
@@ -25,7 +25,7 @@ pub fn article(n: usize) -> Article {
 }
 
 /// A battle at Diéma, Kayes, on the given day, with evidence for three fields.
-pub fn battle(article: &str, day: Date) -> EventRecord {
+pub(crate) fn battle(article: &str, day: Date) -> EventRecord {
     EventRecord {
         article: article.into(),
         event_date: day,
@@ -66,7 +66,7 @@ pub fn battle(article: &str, day: Date) -> EventRecord {
 }
 
 /// An attack on civilians in Burkina Faso's Centre-Nord with no actor2 evidence.
-pub fn attack_on_civilians(article: &str, day: Date) -> EventRecord {
+pub(crate) fn attack_on_civilians(article: &str, day: Date) -> EventRecord {
     EventRecord {
         event_type: EventType::ViolenceAgainstCivilians,
         sub_event_type: SubEventType::Attack,
@@ -87,6 +87,6 @@ pub fn attack_on_civilians(article: &str, day: Date) -> EventRecord {
     }
 }
 
-pub fn day(y: i16, m: i8, d: i8) -> Date {
+pub(crate) fn day(y: i16, m: i8, d: i8) -> Date {
     Date::new(y, m, d).unwrap()
 }
