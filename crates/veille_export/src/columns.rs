@@ -95,7 +95,10 @@ pub(crate) fn acled_cells(row: &ExportRow<'_>) -> [(&'static str, Cell); 31] {
         ("inter2", small(r.inter2)),
         ("interaction", small(r.interaction())),
         ("civilian_targeting", Cell::text(r.civilian_targeting())),
-        ("iso", r.iso().map_or(Cell::Empty, |n| Cell::Int(i64::from(n)))),
+        (
+            "iso",
+            r.iso().map_or(Cell::Empty, |n| Cell::Int(i64::from(n))),
+        ),
         ("region", Cell::text(r.region())),
         ("country", Cell::text(&r.country)),
         ("admin1", Cell::text(&r.admin1)),
@@ -141,7 +144,10 @@ pub fn event_json(row: &ExportRow<'_>) -> Value {
     for (name, cell) in acled_cells(row) {
         map.insert(name.into(), cell.to_json());
     }
-    map.insert("veille_id".into(), row.id.map_or(Value::Null, |id| json!(id)));
+    map.insert(
+        "veille_id".into(),
+        row.id.map_or(Value::Null, |id| json!(id)),
+    );
     map.insert("fatalities_low".into(), json!(row.record.fatalities_low));
     map.insert("fatalities_high".into(), json!(row.record.fatalities_high));
     map.insert("evidence".into(), evidence_json(row.record));
@@ -181,8 +187,16 @@ pub(crate) fn sample_record() -> EventRecord {
         fatalities_low: 3,
         fatalities_high: 5,
         evidence: vec![
-            FieldEvidence { field: Field::Location, span: Span::new(31, 39), text: "Kaniéra".into() },
-            FieldEvidence { field: Field::Fatalities, span: Span::new(60, 67), text: "3 morts".into() },
+            FieldEvidence {
+                field: Field::Location,
+                span: Span::new(31, 39),
+                text: "Kaniéra".into(),
+            },
+            FieldEvidence {
+                field: Field::Fatalities,
+                span: Span::new(60, 67),
+                text: "3 morts".into(),
+            },
         ],
     }
 }
@@ -195,7 +209,11 @@ mod tests {
     #[test]
     fn cells_follow_the_column_list() {
         let record = sample_record();
-        let row = ExportRow { id: Some(1), record: &record, timestamp: 0 };
+        let row = ExportRow {
+            id: Some(1),
+            record: &record,
+            timestamp: 0,
+        };
         let names: Vec<&str> = acled_cells(&row).iter().map(|(n, _)| *n).collect();
         assert_eq!(names, ACLED_COLUMNS);
     }
@@ -203,25 +221,56 @@ mod tests {
     #[test]
     fn ids_from_the_database_or_a_stable_hash() {
         let record = sample_record();
-        let stored = ExportRow { id: Some(42), record: &record, timestamp: 0 };
+        let stored = ExportRow {
+            id: Some(42),
+            record: &record,
+            timestamp: 0,
+        };
         assert_eq!(event_id_cnty(&stored), "MLI42");
 
         let loose = ExportRow { id: None, ..stored };
         let id = event_id_cnty(&loose);
-        assert!(id.starts_with("MLI") && id[3..].chars().all(|c| c.is_ascii_digit()), "{id}");
+        assert!(
+            id.starts_with("MLI") && id[3..].chars().all(|c| c.is_ascii_digit()),
+            "{id}"
+        );
         assert_eq!(id, event_id_cnty(&loose), "stable");
-        let moved = EventRecord { location: "Lakamané".into(), ..sample_record() };
-        assert_ne!(id, event_id_cnty(&ExportRow { id: None, record: &moved, timestamp: 0 }));
+        let moved = EventRecord {
+            location: "Lakamané".into(),
+            ..sample_record()
+        };
+        assert_ne!(
+            id,
+            event_id_cnty(&ExportRow {
+                id: None,
+                record: &moved,
+                timestamp: 0
+            })
+        );
 
-        let elsewhere = EventRecord { country: "Atlantis".into(), ..sample_record() };
-        let row = ExportRow { id: Some(7), record: &elsewhere, timestamp: 0 };
+        let elsewhere = EventRecord {
+            country: "Atlantis".into(),
+            ..sample_record()
+        };
+        let row = ExportRow {
+            id: Some(7),
+            record: &elsewhere,
+            timestamp: 0,
+        };
         assert_eq!(event_id_cnty(&row), "XXX7");
     }
 
     #[test]
     fn json_types_numbers_and_nulls() {
-        let record = EventRecord { country: "Burkina Faso".into(), ..sample_record() };
-        let row = ExportRow { id: Some(3), record: &record, timestamp: 1_757_900_000 };
+        let record = EventRecord {
+            country: "Burkina Faso".into(),
+            ..sample_record()
+        };
+        let row = ExportRow {
+            id: Some(3),
+            record: &record,
+            timestamp: 1_757_900_000,
+        };
         let v = event_json(&row);
         assert_eq!(v["article"], "demo-fr-07");
         assert_eq!(v["event_id_cnty"], "BFA3");

@@ -6,7 +6,11 @@ use std::io::Write;
 
 /// Writes a header and one line per row in [`ACLED_COLUMNS`] order; `extended` appends
 /// [`EXTENDED_COLUMNS`] after them. Missing values are empty cells.
-pub fn write_csv<W: Write>(w: W, rows: &[ExportRow<'_>], extended: bool) -> Result<(), ExportError> {
+pub fn write_csv<W: Write>(
+    w: W,
+    rows: &[ExportRow<'_>],
+    extended: bool,
+) -> Result<(), ExportError> {
     let mut out = csv::Writer::from_writer(w);
     let mut header: Vec<&str> = ACLED_COLUMNS.to_vec();
     if extended {
@@ -14,8 +18,10 @@ pub fn write_csv<W: Write>(w: W, rows: &[ExportRow<'_>], extended: bool) -> Resu
     }
     out.write_record(&header)?;
     for row in rows {
-        let mut line: Vec<String> =
-            acled_cells(row).iter().map(|(_, cell)| cell.to_csv()).collect();
+        let mut line: Vec<String> = acled_cells(row)
+            .iter()
+            .map(|(_, cell)| cell.to_csv())
+            .collect();
         if extended {
             line.extend([
                 row.id.map(|id| id.to_string()).unwrap_or_default(),
@@ -39,7 +45,12 @@ mod tests {
 
     fn read(bytes: &[u8]) -> (Vec<String>, Vec<csv::StringRecord>) {
         let mut reader = csv::Reader::from_reader(bytes);
-        let header = reader.headers().unwrap().iter().map(str::to_string).collect();
+        let header = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
         let records = reader.records().map(Result::unwrap).collect();
         (header, records)
     }
@@ -58,7 +69,11 @@ mod tests {
         let record = sample_record();
         assert!(record.notes.contains(',') && record.notes.contains('"'));
         assert!(record.notes.contains('\n'));
-        let rows = [ExportRow { id: Some(9), record: &record, timestamp: 1_757_900_000 }];
+        let rows = [ExportRow {
+            id: Some(9),
+            record: &record,
+            timestamp: 1_757_900_000,
+        }];
         let mut out = Vec::new();
         write_csv(&mut out, &rows, false).unwrap();
         let (header, records) = read(&out);
@@ -69,7 +84,10 @@ mod tests {
         };
         assert_eq!(get("notes"), record.notes);
         assert_eq!(get("source"), "Le Témoin; news.example");
-        assert_eq!(get("actor1"), "JNIM: Group for Support of Islam and Muslims");
+        assert_eq!(
+            get("actor1"),
+            "JNIM: Group for Support of Islam and Muslims"
+        );
         assert_eq!(get("event_id_cnty"), "MLI9");
         assert_eq!(get("event_date"), "2025-09-14");
         assert_eq!(get("latitude").parse::<f64>().unwrap(), record.latitude);
@@ -84,10 +102,21 @@ mod tests {
     #[test]
     fn extended_columns_come_after_acleds() {
         let record = sample_record();
-        let plain = EventRecord { evidence: vec![], ..sample_record() };
+        let plain = EventRecord {
+            evidence: vec![],
+            ..sample_record()
+        };
         let rows = [
-            ExportRow { id: Some(9), record: &record, timestamp: 0 },
-            ExportRow { id: None, record: &plain, timestamp: 0 },
+            ExportRow {
+                id: Some(9),
+                record: &record,
+                timestamp: 0,
+            },
+            ExportRow {
+                id: None,
+                record: &plain,
+                timestamp: 0,
+            },
         ];
         let mut out = Vec::new();
         write_csv(&mut out, &rows, true).unwrap();

@@ -68,10 +68,22 @@ mod tests {
     #[test]
     fn points_are_lon_lat() {
         let record = sample_record();
-        let second = EventRecord { latitude: 12.65, longitude: -8.0, ..sample_record() };
+        let second = EventRecord {
+            latitude: 12.65,
+            longitude: -8.0,
+            ..sample_record()
+        };
         let v = write(&[
-            ExportRow { id: Some(1), record: &record, timestamp: 5 },
-            ExportRow { id: Some(2), record: &second, timestamp: 5 },
+            ExportRow {
+                id: Some(1),
+                record: &record,
+                timestamp: 5,
+            },
+            ExportRow {
+                id: Some(2),
+                record: &second,
+                timestamp: 5,
+            },
         ]);
         assert_eq!(v["type"], "FeatureCollection");
         let features = v["features"].as_array().unwrap();
@@ -95,11 +107,25 @@ mod tests {
     fn empty_and_unlocated() {
         let v = write(&[]);
         assert_eq!(v["features"], json!([]));
-        let nowhere = EventRecord { latitude: f64::NAN, ..sample_record() };
-        let off_earth = EventRecord { latitude: 95.0, ..sample_record() };
+        let nowhere = EventRecord {
+            latitude: f64::NAN,
+            ..sample_record()
+        };
+        let off_earth = EventRecord {
+            latitude: 95.0,
+            ..sample_record()
+        };
         let v = write(&[
-            ExportRow { id: None, record: &nowhere, timestamp: 0 },
-            ExportRow { id: None, record: &off_earth, timestamp: 0 },
+            ExportRow {
+                id: None,
+                record: &nowhere,
+                timestamp: 0,
+            },
+            ExportRow {
+                id: None,
+                record: &off_earth,
+                timestamp: 0,
+            },
         ]);
         assert_eq!(v["features"][0]["geometry"], Value::Null);
         assert_eq!(v["features"][0]["properties"]["latitude"], Value::Null);

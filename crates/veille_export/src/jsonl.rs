@@ -26,17 +26,36 @@ mod tests {
     #[test]
     fn one_parsable_event_per_line() {
         let record = sample_record();
-        let other = EventRecord { article: "demo-en-02".into(), evidence: vec![], ..sample_record() };
+        let other = EventRecord {
+            article: "demo-en-02".into(),
+            evidence: vec![],
+            ..sample_record()
+        };
         let rows = [
-            ExportRow { id: None, record: &record, timestamp: 0 },
-            ExportRow { id: None, record: &other, timestamp: 0 },
+            ExportRow {
+                id: None,
+                record: &record,
+                timestamp: 0,
+            },
+            ExportRow {
+                id: None,
+                record: &other,
+                timestamp: 0,
+            },
         ];
         let mut out = Vec::new();
         write_jsonl(&mut out, &rows).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 2, "the newline in notes must stay escaped: {text}");
-        let events: Vec<Value> = lines.iter().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(
+            lines.len(),
+            2,
+            "the newline in notes must stay escaped: {text}"
+        );
+        let events: Vec<Value> = lines
+            .iter()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(events[0]["article"], "demo-fr-07");
         assert_eq!(events[1]["article"], "demo-en-02");
         for e in &events {
@@ -63,7 +82,11 @@ mod tests {
             }
         }
         let record = sample_record();
-        let rows = [ExportRow { id: Some(1), record: &record, timestamp: 0 }];
+        let rows = [ExportRow {
+            id: Some(1),
+            record: &record,
+            timestamp: 0,
+        }];
         let err = write_jsonl(Closed, &rows).unwrap_err();
         assert!(err.is_broken_pipe(), "{err:?}");
         let err = crate::write_csv(Closed, &rows, false).unwrap_err();

@@ -74,8 +74,13 @@ pub const ACLED_COLUMNS: [&str; 31] = [
 /// veille's own columns, appended after [`ACLED_COLUMNS`] in the extended CSV:
 /// the database id, the article's caller id, the fatality range, and the evidence as a
 /// JSON array of [`veille_core::FieldEvidence`].
-pub const EXTENDED_COLUMNS: [&str; 5] =
-    ["veille_id", "article", "fatalities_low", "fatalities_high", "evidence"];
+pub const EXTENDED_COLUMNS: [&str; 5] = [
+    "veille_id",
+    "article",
+    "fatalities_low",
+    "fatalities_high",
+    "evidence",
+];
 
 /// One event to export.
 #[derive(Debug, Clone, Copy)]

@@ -137,23 +137,31 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|source| StoreError::Sqlite { path: path.to_path_buf(), source })?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|source| StoreError::Sqlite {
+                path: path.to_path_buf(),
+                source,
+            })?;
         Store::prepare(conn, path.to_path_buf(), true)
     }
 
     /// A fresh database in memory, gone when dropped.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let path = PathBuf::from(":memory:");
-        let conn = Connection::open_in_memory()
-            .map_err(|source| StoreError::Sqlite { path: path.clone(), source })?;
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        })?;
         Store::prepare(conn, path, false)
     }
 
     /// Checks the file is ours, sets the connection up and migrates. Everything up to
     /// the version check only reads, so a foreign file is never touched.
     fn prepare(mut conn: Connection, path: PathBuf, on_disk: bool) -> Result<Store, StoreError> {
-        let sqlite = |source| StoreError::Sqlite { path: path.clone(), source };
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
         let tables: i64 = match conn.query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
@@ -172,7 +180,11 @@ impl Store {
         let version = migrate::current_version(&conn, &path)?;
         let known = migrate::latest_version();
         if version > known {
-            return Err(StoreError::NewerSchema { path, found: version, known });
+            return Err(StoreError::NewerSchema {
+                path,
+                found: version,
+                known,
+            });
         }
         if version == 0 && tables > 0 {
             return Err(StoreError::NotVeille {
@@ -183,10 +195,13 @@ impl Store {
         if on_disk {
             // WAL: readers never block the writer, and a killed writer loses only its
             // open transaction. NORMAL is durable against process crashes in WAL mode.
-            conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())).map_err(sqlite)?;
-            conn.execute_batch("PRAGMA synchronous = NORMAL").map_err(sqlite)?;
+            conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+                .map_err(sqlite)?;
+            conn.execute_batch("PRAGMA synchronous = NORMAL")
+                .map_err(sqlite)?;
         }
-        conn.execute_batch("PRAGMA foreign_keys = ON").map_err(sqlite)?;
+        conn.execute_batch("PRAGMA foreign_keys = ON")
+            .map_err(sqlite)?;
         conn.create_scalar_function(
             "fold",
             1,
@@ -210,7 +225,10 @@ impl Store {
 
     /// Runs SQLite's `PRAGMA integrity_check`.
     pub fn check_integrity(&self) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check").map_err(|e| self.sqlite(e))?;
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .map_err(|e| self.sqlite(e))?;
         let lines = stmt
             .query_map([], |r| r.get::<_, String>(0))
             .and_then(Iterator::collect::<Result<Vec<_>, _>>)
@@ -218,7 +236,10 @@ impl Store {
         if lines.len() == 1 && lines[0] == "ok" {
             Ok(())
         } else {
-            Err(StoreError::Corrupt { path: self.path.clone(), report: lines.join("\n") })
+            Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                report: lines.join("\n"),
+            })
         }
     }
 
@@ -231,7 +252,10 @@ impl Store {
         events: &[EventRecord],
     ) -> Result<Inserted, StoreError> {
         let path = &self.path;
-        let sqlite = |source| StoreError::Sqlite { path: path.clone(), source };
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
         let offset = |what: &'static str, value: usize| {
             i64::try_from(value).map_err(|_| StoreError::TooLarge {
                 path: path.clone(),
@@ -256,9 +280,10 @@ impl Store {
             return Ok(Inserted::AlreadyPresent);
         }
         let (published_start, published_end) = match article.published_span {
-            Some(span) => {
-                (Some(offset("span start", span.start)?), Some(offset("span end", span.end)?))
-            }
+            Some(span) => (
+                Some(offset("span start", span.start)?),
+                Some(offset("span end", span.end)?),
+            ),
             None => (None, None),
         };
         tx.execute(
@@ -345,7 +370,9 @@ impl Store {
             }
         }
         tx.commit().map_err(sqlite)?;
-        Ok(Inserted::New { events: events.len() })
+        Ok(Inserted::New {
+            events: events.len(),
+        })
     }
 
     /// The events that pass `filter`, newest `event_date` first, then by id.
@@ -471,14 +498,20 @@ impl Store {
                 // count(*) is never negative, so the conversions cannot fail.
                 |r| {
                     let count = |i| r.get::<_, i64>(i).map(|n| u64::try_from(n).unwrap_or(0));
-                    Ok(Counts { articles: count(0)?, events: count(1)? })
+                    Ok(Counts {
+                        articles: count(0)?,
+                        events: count(1)?,
+                    })
                 },
             )
             .map_err(|e| self.sqlite(e))
     }
 
     fn sqlite(&self, source: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite { path: self.path.clone(), source }
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
     }
 
     /// Parses the labels and dates of one raw row and attaches its evidence.
@@ -490,8 +523,10 @@ impl Store {
             column,
             value: value.to_string(),
         };
-        let event_date =
-            raw.event_date.parse::<Date>().map_err(|_| bad("event_date", &raw.event_date))?;
+        let event_date = raw
+            .event_date
+            .parse::<Date>()
+            .map_err(|_| bad("event_date", &raw.event_date))?;
         let event_type = EventType::from_label(&raw.event_type)
             .ok_or_else(|| bad("event_type", &raw.event_type))?;
         let sub_event_type = SubEventType::from_label(&raw.sub_event_type)
@@ -504,7 +539,12 @@ impl Store {
             .map_err(|e| self.sqlite(e))?;
         let rows = stmt
             .query_map([raw.id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get(3)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get(3)?,
+                ))
             })
             .and_then(Iterator::collect::<Result<Vec<(String, i64, i64, String)>, _>>)
             .map_err(|e| self.sqlite(e))?;
@@ -514,10 +554,17 @@ impl Store {
             let start =
                 usize::try_from(start).map_err(|_| bad("evidence start", &start.to_string()))?;
             let end = usize::try_from(end).map_err(|_| bad("evidence end", &end.to_string()))?;
-            evidence.push(FieldEvidence { field, span: Span::new(start, end), text });
+            evidence.push(FieldEvidence {
+                field,
+                span: Span::new(start, end),
+                text,
+            });
         }
-        let small = |column: &'static str, v: i64| u8::try_from(v).map_err(|_| bad(column, &v.to_string()));
-        let count = |column: &'static str, v: i64| u32::try_from(v).map_err(|_| bad(column, &v.to_string()));
+        let small =
+            |column: &'static str, v: i64| u8::try_from(v).map_err(|_| bad(column, &v.to_string()));
+        let count = |column: &'static str, v: i64| {
+            u32::try_from(v).map_err(|_| bad(column, &v.to_string()))
+        };
         Ok(StoredEvent {
             id: raw.id,
             article_id: raw.article_id,
@@ -661,8 +708,10 @@ mod tests {
     #[test]
     fn fold_is_registered_in_sql() {
         let store = Store::open_in_memory().unwrap();
-        let folded: String =
-            store.conn.query_row("SELECT fold('Ségou-Nord')", [], |r| r.get(0)).unwrap();
+        let folded: String = store
+            .conn
+            .query_row("SELECT fold('Ségou-Nord')", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(folded, "segou nord");
     }
 }

@@ -29,7 +29,10 @@ pub(crate) fn latest_version() -> u32 {
 /// Reads `user_version`.
 pub(crate) fn current_version(conn: &Connection, path: &Path) -> Result<u32, StoreError> {
     conn.query_row("PRAGMA user_version", [], |row| row.get::<_, i64>(0))
-        .map_err(|source| StoreError::Sqlite { path: path.to_path_buf(), source })
+        .map_err(|source| StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        })
         .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
 }
 
@@ -54,7 +57,8 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path, now: i64) -> Result<()
         )
         .map_err(fail)?;
         // PRAGMA takes no bound parameters; the version is our own constant.
-        tx.execute_batch(&format!("PRAGMA user_version = {}", m.version)).map_err(fail)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", m.version))
+            .map_err(fail)?;
         tx.commit().map_err(fail)?;
     }
     Ok(())
@@ -67,7 +71,12 @@ mod tests {
     #[test]
     fn versions_are_contiguous_from_one() {
         for (i, m) in MIGRATIONS.iter().enumerate() {
-            assert_eq!(m.version as usize, i + 1, "migration {} out of order", m.name);
+            assert_eq!(
+                m.version as usize,
+                i + 1,
+                "migration {} out of order",
+                m.name
+            );
         }
         assert_eq!(latest_version() as usize, MIGRATIONS.len());
     }
@@ -81,9 +90,14 @@ mod tests {
             .filter(|n| n.ends_with(".sql"))
             .collect();
         files.sort();
-        let expected: Vec<String> =
-            MIGRATIONS.iter().map(|m| format!("{:04}_{}.sql", m.version, m.name)).collect();
-        assert_eq!(files, expected, "every migration file must be listed in MIGRATIONS");
+        let expected: Vec<String> = MIGRATIONS
+            .iter()
+            .map(|m| format!("{:04}_{}.sql", m.version, m.name))
+            .collect();
+        assert_eq!(
+            files, expected,
+            "every migration file must be listed in MIGRATIONS"
+        );
     }
 
     #[test]

@@ -44,10 +44,17 @@ fn writer(db: &Path) {
         let events: Vec<_> = (0..50)
             .map(|i| {
                 let date = day(2025, 9, 1 + (i % 28) as i8);
-                if i % 2 == 0 { battle(&a.id, date) } else { attack_on_civilians(&a.id, date) }
+                if i % 2 == 0 {
+                    battle(&a.id, date)
+                } else {
+                    attack_on_civilians(&a.id, date)
+                }
             })
             .collect();
-        assert_eq!(store.insert_article(&a, &events).unwrap(), Inserted::New { events: 50 });
+        assert_eq!(
+            store.insert_article(&a, &events).unwrap(),
+            Inserted::New { events: 50 }
+        );
         writeln!(out, "committed {}", a.content_id()).unwrap();
         out.flush().unwrap();
     }
@@ -69,16 +76,25 @@ fn kill_mid_ingest_keeps_committed_articles() {
             .next()
             .expect("the writer stopped before committing enough articles")
             .unwrap();
-        committed.push(line.strip_prefix("committed ").expect("a commit line").to_string());
+        committed.push(
+            line.strip_prefix("committed ")
+                .expect("a commit line")
+                .to_string(),
+        );
     }
     // SIGKILL on Unix: no destructor, no checkpoint, no chance to finish a transaction.
     child.kill().unwrap();
     let status = child.wait().unwrap();
-    assert!(!status.success(), "the writer must have been killed, not have finished");
+    assert!(
+        !status.success(),
+        "the writer must have been killed, not have finished"
+    );
     // Lines written between our last read and the kill were committed too.
-    committed.extend(lines.map_while(Result::ok).filter_map(|l| {
-        l.strip_prefix("committed ").map(str::to_string)
-    }));
+    committed.extend(
+        lines
+            .map_while(Result::ok)
+            .filter_map(|l| l.strip_prefix("committed ").map(str::to_string)),
+    );
 
     assert!(
         dir.path().join("veille.db-wal").exists(),
@@ -87,7 +103,10 @@ fn kill_mid_ingest_keeps_committed_articles() {
     let store = Store::open(&db).unwrap();
     store.check_integrity().unwrap();
     for id in &committed {
-        assert!(store.article(id).unwrap().is_some(), "committed article {id} is missing");
+        assert!(
+            store.article(id).unwrap().is_some(),
+            "committed article {id} is missing"
+        );
     }
     let counts = store.counts().unwrap();
     assert!(counts.articles as usize >= committed.len());

@@ -54,13 +54,21 @@ pub(crate) fn battle(article: &str, day: Date) -> EventRecord {
         fatalities_low: 4,
         fatalities_high: 7,
         evidence: vec![
-            FieldEvidence { field: Field::Location, span: Span::new(87, 93), text: "Diéma".into() },
+            FieldEvidence {
+                field: Field::Location,
+                span: Span::new(87, 93),
+                text: "Diéma".into(),
+            },
             FieldEvidence {
                 field: Field::Actor1,
                 span: Span::new(40, 53),
                 text: "hommes armés".into(),
             },
-            FieldEvidence { field: Field::Fatalities, span: Span::new(130, 137), text: "4 morts".into() },
+            FieldEvidence {
+                field: Field::Fatalities,
+                span: Span::new(130, 137),
+                text: "4 morts".into(),
+            },
         ],
     }
 }
