@@ -63,6 +63,7 @@ pub fn html_to_text(html: &str) -> Result<(Option<String>, String), IngestErrorK
     // batch down, so it is treated like "found nothing".
     let extracted = catch_unwind(AssertUnwindSafe(|| trafilatura::extract(html, &options))).ok().and_then(Result::ok);
     let page = Html::parse_document(html);
+    let body_paragraphs: Vec<String> = page.select(selector(Sel::BodyParagraphs)).flat_map(block_texts).collect();
     let title = extracted
         .as_ref()
         .map(|r| r.metadata.title.trim().to_owned())
@@ -77,13 +78,13 @@ pub fn html_to_text(html: &str) -> Result<(Option<String>, String), IngestErrorK
     let text = extracted
         .map(|r| {
             let main = Html::parse_fragment(&r.content_html);
-            paragraphs(&block_texts(main.root_element()))
+            paragraphs(&unglue(block_texts(main.root_element()), &body_paragraphs))
         })
         .unwrap_or_default();
     if !text.is_empty() {
         return Ok((title, text));
     }
-    let mut blocks: Vec<String> = page.select(selector(Sel::BodyParagraphs)).flat_map(block_texts).collect();
+    let mut blocks = body_paragraphs;
     if blocks.iter().all(|b| b.trim().is_empty()) {
         blocks = page.select(selector(Sel::Body)).flat_map(block_texts).collect();
     }
@@ -119,6 +120,38 @@ fn paragraphs(blocks: &[String]) -> String {
         }
     }
     out.join("\n\n")
+}
+
+/// Splits blocks in which trafilatura ran several page paragraphs together.
+///
+/// Its baseline extractor (used for short pages) can join `<p>A.</p><p>B.</p>`
+/// into "A.B.". A block made mostly (90%, white space aside) of two or more of the
+/// page's own paragraphs, in order, is replaced by those paragraphs.
+fn unglue(blocks: Vec<String>, page_paragraphs: &[String]) -> Vec<String> {
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    let squashed_paragraphs: Vec<String> = page_paragraphs.iter().map(|p| squash(p)).collect();
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let squashed = squash(&block);
+        let mut cursor = 0;
+        let mut found = Vec::new();
+        for (paragraph, key) in page_paragraphs.iter().zip(&squashed_paragraphs) {
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(at) = squashed[cursor..].find(key.as_str()) {
+                cursor += at + key.len();
+                found.push((paragraph, key.len()));
+            }
+        }
+        let covered: usize = found.iter().map(|(_, len)| len).sum();
+        if found.len() >= 2 && covered * 10 >= squashed.len() * 9 {
+            out.extend(found.into_iter().map(|(p, _)| p.clone()));
+        } else {
+            out.push(block);
+        }
+    }
+    out
 }
 
 /// Elements that start a new paragraph (or line) in rendered text.
@@ -247,6 +280,17 @@ mod tests {
     fn source_line_wrapping_is_not_a_paragraph_break() {
         let blocks = ["Des tirs ont été\n   entendus à Gao.\nLe calme est revenu.".to_owned(), "Fin.".to_owned()];
         assert_eq!(paragraphs(&blocks), "Des tirs ont été entendus à Gao.\n\nLe calme est revenu.\n\nFin.");
+    }
+
+    #[test]
+    fn paragraphs_glued_by_the_extractor_are_split_again() {
+        let page = "<html><body><article><p>Une frappe a visé un marché près de Ber, selon des notables.</p>\
+            <p>Le bilan n'a pas pu être vérifié de source indépendante.</p></article></body></html>";
+        let (_, text) = html_to_text(page).unwrap();
+        assert_eq!(
+            text,
+            "Une frappe a visé un marché près de Ber, selon des notables.\n\nLe bilan n'a pas pu être vérifié de source indépendante."
+        );
     }
 
     #[test]
