@@ -222,6 +222,10 @@ fn kind_of(relation: Relation, km: Option<u32>) -> MentionKind {
 /// Words naming an admin unit that may end a gazetteer name ("Mopti Region").
 const UNIT_WORDS: [&str; 8] = ["region", "cercle", "circle", "province", "commune", "district", "department", "prefecture"];
 
+/// First words of gazetteer names that are really a cue ("Région de Ségou").
+const UNIT_PREFIXES: [&str; 11] =
+    ["region", "cercle", "commune", "province", "departement", "prefecture", "foret", "parc", "reserve", "zone", "camp"];
+
 /// Every place name in `text`, sorted by start and non-overlapping.
 ///
 /// A name must start with a capital letter (places are proper nouns), except after a
@@ -272,6 +276,12 @@ pub fn find_place_mentions(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 candidates = shorter;
             }
         }
+        // "Région de Ségou", "Forêt du Baoulé": leave the unit word to the cue, so the
+        // name after it gets the région/forest relation.
+        if n > 1 && UNIT_PREFIXES.contains(&words.word(i)) {
+            i += 1;
+            continue;
+        }
         let key = words.key(i, n).to_string();
         let cue = cue_around(lex, &words, i, n);
         let relation = cue.map(|c| c.cue.relation);
@@ -291,10 +301,15 @@ pub fn find_place_mentions(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             Some(NotPlaceRule::Cue) => any_cue,
             Some(NotPlaceRule::StrongCue) => strong_cue,
             None => {
-                let short = key.chars().filter(|c| c.is_alphanumeric()).count() <= 3
-                    && !candidates.iter().any(|&id| gaz.place(id).kind.rank() >= 3);
+                let letters = key.chars().filter(|c| c.is_alphanumeric()).count();
+                let short = letters <= 3 && !candidates.iter().any(|&id| gaz.place(id).kind.rank() >= 3);
                 let calendar_word = n == 1 && (calendar.month(&key).is_some() || calendar.weekday(&key).is_some());
-                any_cue || !(short || calendar_word)
+                if letters <= 2 {
+                    // "W" is a park after "le parc du"; "sur X" is a social network.
+                    relation.is_some_and(|r| r.allows_lowercase())
+                } else {
+                    any_cue || !(short || calendar_word)
+                }
             }
         };
         // A capitalised word right after a first name or a title is a person's name.
@@ -424,6 +439,9 @@ mod tests {
     fn lower_case_names_only_after_area_cues() {
         assert_eq!(names("Ils sont passés par la zone des trois frontières."), vec!["trois frontières"]);
         assert_eq!(names("dans la région de kayes"), vec!["kayes"]);
+        let text = "Région de Ségou : Niono attaquée";
+        let found = find_place_mentions(Gazetteer::embedded(), text);
+        assert_eq!((found[0].span.slice(text), found[0].relation), ("Ségou", Relation::Region));
         assert!(names("les kayes et les ségou").is_empty());
     }
 
@@ -435,6 +453,9 @@ mod tests {
         assert!(names("Dioura a précisé que rien n'avait changé.").is_empty());
         // A title before a name makes it a person.
         assert!(names("Le colonel Diarra a confirmé l'attaque.").is_empty());
+        // One or two letters: only a park or zone name, after its cue.
+        assert!(names("La vidéo a circulé sur X.").is_empty());
+        assert_eq!(names("Des braconniers armés dans le parc du W."), vec!["W"]);
     }
 
     #[test]
