@@ -278,6 +278,37 @@ Source: AFP"
     }
 
     #[test]
+    fn arbitrary_text_never_panics_and_spans_fit() {
+        // xorshift64*: deterministic, no dependency. Characters drawn from a mix of
+        // ASCII, accents, digits, separators and invisible characters.
+        let alphabet: Vec<char> = "aZ é1 2/0.9-\n\r\u{a0}\u{200b}:,<p>€’Août 2025 sept Jun juillet\t"
+            .chars()
+            .collect();
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        for round in 0..1000 {
+            let len = (next() % 120) as usize;
+            let text: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let mut doc = text_doc(&text);
+            if round % 5 == 0 {
+                doc.body = Body::Html(text.clone());
+            }
+            if let Ok(article) = clean(doc)
+                && let Some(span) = article.published_span
+            {
+                assert!(article.text.get(span.start..span.end).is_some(), "{text:?}");
+            }
+            let _ = find_dateline(&text);
+            let _ = outlet_from_url(&text);
+        }
+    }
+
+    #[test]
     fn spans_fit_the_cleaned_text() {
         let article = clean(text_doc(NOISY_FR)).unwrap();
         let span = article.published_span.unwrap();

@@ -53,7 +53,12 @@ pub(crate) fn outlet_from_signature(text: &str) -> Option<String> {
             if let Some(caps) = named {
                 return Some(caps[1].trim().trim_end_matches('.').to_owned());
             }
-            patterns.known.contains(&fold(line)).then(|| line.to_owned())
+            // "Avec RFI": a known outlet credited for the story.
+            let credited = ["avec ", "with "]
+                .iter()
+                .find_map(|with| line.get(..with.len()).filter(|h| h.eq_ignore_ascii_case(with)).map(|_| &line[with.len()..]));
+            let name = credited.unwrap_or(line).trim();
+            patterns.known.contains(&fold(name)).then(|| name.to_owned())
         })
 }
 
@@ -108,6 +113,8 @@ mod tests {
         assert_eq!(outlet_from_signature(&format!("{body}I-Sahel")).as_deref(), Some("I-Sahel"));
         assert_eq!(outlet_from_signature(&format!("{body}Source: AFP")).as_deref(), Some("AFP"));
         assert_eq!(outlet_from_signature(&format!("{body}Source : Studio Tamani.\n\nUnis nous vaincrons.")).as_deref(), Some("Studio Tamani"));
+        assert_eq!(outlet_from_signature(&format!("{body}Avec RFI")).as_deref(), Some("RFI"));
+        assert_eq!(outlet_from_signature(&format!("{body}Avec Moussa")), None);
         assert_eq!(outlet_from_signature(&format!("{body}Moussa Keïta")), None);
         assert_eq!(outlet_from_signature(body), None);
     }

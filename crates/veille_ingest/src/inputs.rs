@@ -325,7 +325,7 @@ mod tests {
             r#"{"id": "three", "text": "Third article.", "events": []}"#,
         ];
         fs::write(&path, lines.join("\n")).unwrap();
-        let results: Vec<_> = read_inputs(&[path.clone()], InputFormat::Auto).collect();
+        let results: Vec<_> = read_inputs(std::slice::from_ref(&path), InputFormat::Auto).collect();
         let name = path.display().to_string();
         assert_eq!(results.len(), 4);
         let first = results[0].as_ref().unwrap();
@@ -362,7 +362,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let page = dir.path().join("page.txt");
         fs::write(&page, "<html><body><p>Bonjour.</p></body></html>").unwrap();
-        let doc = read_inputs(&[page.clone()], InputFormat::Html).next().unwrap().unwrap();
+        let doc = read_inputs(std::slice::from_ref(&page), InputFormat::Html).next().unwrap().unwrap();
         assert!(matches!(doc.body, Body::Html(_)));
         let doc = read_inputs(&[page], InputFormat::Auto).next().unwrap().unwrap();
         assert!(matches!(doc.body, Body::Text(_)));
