@@ -98,7 +98,7 @@ pub fn find_dates(text: &str, folded: &FoldedText, published: Option<Date>, toda
     let p = patterns();
     let f = &folded.folded;
     let mut found: Vec<(usize, usize, Raw)> = Vec::new();
-    let mut taken = |s: usize, e: usize, found: &Vec<(usize, usize, Raw)>| found.iter().any(|(a, b, _)| s < *b && *a < e);
+    let taken = |s: usize, e: usize, found: &Vec<(usize, usize, Raw)>| found.iter().any(|(a, b, _)| s < *b && *a < e);
 
     for c in p.full_numeric.captures_iter(f) {
         let m = c.get(0).unwrap();

@@ -1,0 +1,58 @@
+//! One module per subcommand.
+
+pub(crate) mod demo;
+pub(crate) mod eval;
+pub(crate) mod events;
+pub(crate) mod export;
+pub(crate) mod extract;
+pub(crate) mod ingest;
+pub(crate) mod place;
+
+use crate::cli::{FilterArgs, InputFormatArg};
+use anyhow::Context;
+use veille_ingest::InputFormat;
+
+pub(crate) fn input_format(f: InputFormatArg) -> InputFormat {
+    match f {
+        InputFormatArg::Auto => InputFormat::Auto,
+        InputFormatArg::Text => InputFormat::Text,
+        InputFormatArg::Html => InputFormat::Html,
+        InputFormatArg::Jsonl => InputFormat::Jsonl,
+    }
+}
+
+pub(crate) fn today() -> veille_core::Date {
+    jiff::Zoned::now().date()
+}
+
+pub(crate) fn now_unix() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+fn parse_day(flag: &str, value: &Option<String>) -> anyhow::Result<Option<veille_core::Date>> {
+    value
+        .as_deref()
+        .map(|v| v.parse::<veille_core::Date>().with_context(|| format!("--{flag} {v:?}: expected a day as YYYY-MM-DD")))
+        .transpose()
+}
+
+pub(crate) fn event_filter(f: &FilterArgs) -> anyhow::Result<veille_store::EventFilter> {
+    if f.limit == Some(0) {
+        anyhow::bail!("--limit 0: expected a positive number of events");
+    }
+    Ok(veille_store::EventFilter {
+        since: parse_day("since", &f.since)?,
+        until: parse_day("until", &f.until)?,
+        country: f.country.clone(),
+        admin1: f.admin1.clone(),
+        actor: f.actor.clone(),
+        event_type: f.event_type.clone(),
+        limit: f.limit,
+    })
+}
+
+/// Prints a failed input the same way everywhere: `veille: INPUT: REASON`.
+#[allow(clippy::print_stderr)]
+pub(crate) fn report_failure(what: &dyn std::fmt::Display) {
+    eprintln!("veille: {what}");
+}

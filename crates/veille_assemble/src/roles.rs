@@ -1,0 +1,98 @@
+//! Who acts and who is hit, within one sentence.
+
+use veille_core::{FoldedText, Span};
+use veille_lexicon::actors::{ActorKind, ActorLexicon, ActorMention};
+
+/// The two sides a sentence gives, before defaults.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sides {
+    pub(crate) actor1: Option<ActorMention>,
+    pub(crate) actor2: Option<ActorMention>,
+}
+
+/// Words that make the actor right after them the one who acted: the agent of a
+/// passive ("attaqué par"), or the side an attack is attributed to.
+const AGENT_CUES: &[&str] = &[
+    "par", "by", "attribue a", "attribuee a", "attribues a", "attribuees a", "attribue au", "attribues au", "attribuee au",
+    "attribuees au", "attribue aux", "attribues aux", "impute a", "imputee a", "impute au", "imputees au", "revendique par",
+    "revendiquee par", "claimed by", "blamed on", "attributed to", "carried out by", "perpetrated by", "menee par",
+    "mene par", "menees par", "commis par", "orchestree par",
+];
+
+/// Words right before a trigger that make it passive: its subject is the target.
+const PASSIVE_CUES: &[&str] = &["ete", "etaient", "sont", "was", "were", "been", "is", "are", "being", "fut", "furent"];
+
+fn ends_with_word(hay: &str, word: &str) -> bool {
+    hay.ends_with(word) && hay[..hay.len() - word.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Assigns the sides of the event a trigger names in one sentence.
+pub(crate) fn assign(text: &str, sentence: Span, trigger: Span, actors: &[ActorMention]) -> Sides {
+    let lex = ActorLexicon::embedded();
+    let in_sentence: Vec<&ActorMention> = actors.iter().filter(|a| sentence.contains(a.span)).collect();
+    if in_sentence.is_empty() {
+        return Sides::default();
+    }
+    let folded_before = |a: &ActorMention| -> String {
+        let from = sentence.start.max(a.span.start.saturating_sub(40));
+        let mut from = from;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        FoldedText::new(&text[from..a.span.start]).folded.trim_end().to_string()
+    };
+    let agent = in_sentence
+        .iter()
+        .find(|a| {
+            let before = folded_before(a);
+            // "du", "des", "le", "la", "les" may stand between the cue and the name.
+            let stripped = ["du", "des", "de", "le", "la", "les", "l", "the", "a", "al"]
+                .iter()
+                .find_map(|d| before.strip_suffix(d).filter(|s| s.ends_with(' ')).map(str::trim_end))
+                .unwrap_or(&before);
+            AGENT_CUES.iter().any(|c| ends_with_word(stripped, c) || ends_with_word(&before, c))
+        })
+        .copied();
+
+    let before_trigger = {
+        let from = sentence.start.max(trigger.start.saturating_sub(24));
+        let mut from = from;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        FoldedText::new(&text[from..trigger.start]).folded
+    };
+    let passive = before_trigger.split(' ').any(|w| PASSIVE_CUES.contains(&w));
+
+    let is_civilian = |a: &ActorMention| {
+        matches!(lex.actor(a.actor).kind, ActorKind::Civilians | ActorKind::GenericCivilians)
+    };
+    let before: Vec<&ActorMention> = in_sentence.iter().filter(|a| a.span.end <= trigger.start).copied().collect();
+    let after: Vec<&ActorMention> = in_sentence.iter().filter(|a| a.span.start >= trigger.end).copied().collect();
+
+    let mut sides = Sides::default();
+    if passive {
+        sides.actor1 = agent.cloned();
+        sides.actor2 = before.last().map(|a| (*a).clone()).or_else(|| {
+            after.iter().find(|a| Some(a.span) != agent.map(|g| g.span)).map(|a| (*a).clone())
+        });
+    } else {
+        sides.actor1 = agent
+            .or_else(|| before.iter().rev().find(|a| !is_civilian(a)).copied())
+            .or_else(|| before.last().copied())
+            .cloned();
+        let a1 = sides.actor1.as_ref().map(|a| a.actor);
+        sides.actor2 = after
+            .iter()
+            .chain(before.iter().rev())
+            .find(|a| Some(a.actor) != a1 && Some(a.span) != agent.map(|g| g.span))
+            .map(|a| (*a).clone());
+    }
+    // Same actor on both sides is one side named twice.
+    if let (Some(a), Some(b)) = (&sides.actor1, &sides.actor2) {
+        if a.actor == b.actor {
+            sides.actor2 = None;
+        }
+    }
+    sides
+}
