@@ -42,7 +42,11 @@ fn iso_week1_monday(year: i64) -> i64 {
     let first_day = ymd_to_ordinal(year, 1, 1);
     let first_weekday = (first_day + 6) % 7;
     let monday = first_day - first_weekday;
-    if first_weekday > 3 { monday + 7 } else { monday }
+    if first_weekday > 3 {
+        monday + 7
+    } else {
+        monday
+    }
 }
 
 fn from_iso_format(bytes: &[u8]) -> Option<i64> {
@@ -134,7 +138,10 @@ mod tests {
         assert_eq!(day("0001-01-01"), Some(1));
         assert_eq!(day("2025-09-14"), Some(739_508));
         assert_eq!(day("9999-12-31"), Some(MAX_ORDINAL));
-        assert_eq!(day("2024-03-01").zip(day("2024-02-28")).map(|(a, b)| a - b), Some(2));
+        assert_eq!(
+            day("2024-03-01").zip(day("2024-02-28")).map(|(a, b)| a - b),
+            Some(2)
+        );
     }
 
     #[test]
@@ -145,7 +152,13 @@ mod tests {
         assert_eq!(day("20250914xy"), sept_14);
         assert_eq!(day("20250914é"), sept_14);
         let monday_week_37 = day("2025-09-08");
-        for week_form in ["2025-W37-1", "2025W371", "2025-W37", "2025W37", "2025W371xx"] {
+        for week_form in [
+            "2025-W37-1",
+            "2025W371",
+            "2025-W37",
+            "2025W37",
+            "2025W371xx",
+        ] {
             assert_eq!(day(week_form), monday_week_37, "{week_form}");
         }
         assert_eq!(day("2026-W53-1"), day("2026-12-28"));
@@ -156,10 +169,28 @@ mod tests {
     #[test]
     fn rejected_forms() {
         for bad in [
-            "2025-9-14", "2025-09-1", " 2025-09-14", "2025-13-01", "2025-02-29",
-            "0000-01-01", "2025-W53-1", "2025-W00-1", "2025-W01-0", "2025-W01-8", "2025-0914",
-            "202509-14", "2025-W371", "2025W37-1", "2025-W37xx", "9999-W52-7", "0000-W52-7",
-            "2025091", "2025-09-", "", "None", "٢٠٢٥-09-14",
+            "2025-9-14",
+            "2025-09-1",
+            " 2025-09-14",
+            "2025-13-01",
+            "2025-02-29",
+            "0000-01-01",
+            "2025-W53-1",
+            "2025-W00-1",
+            "2025-W01-0",
+            "2025-W01-8",
+            "2025-0914",
+            "202509-14",
+            "2025-W371",
+            "2025W37-1",
+            "2025-W37xx",
+            "9999-W52-7",
+            "0000-W52-7",
+            "2025091",
+            "2025-09-",
+            "",
+            "None",
+            "٢٠٢٥-09-14",
         ] {
             assert_eq!(day(bad), None, "{bad}");
         }

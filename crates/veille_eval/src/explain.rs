@@ -78,7 +78,11 @@ pub struct Explanation {
 /// Explains the score of `system` against `gold`. `article_texts` maps an article
 /// id to its cleaned text, to quote system evidence that carries a span but no
 /// text; it may be empty.
-pub fn explain(gold: &[GoldArticle], system: &[Value], article_texts: &HashMap<String, String>) -> Explanation {
+pub fn explain(
+    gold: &[GoldArticle],
+    system: &[Value],
+    article_texts: &HashMap<String, String>,
+) -> Explanation {
     let scored = score(gold, system);
     let mut articles = Vec::new();
     let mut totals = [0usize; FIELDS.len()];
@@ -105,11 +109,22 @@ pub fn explain(gold: &[GoldArticle], system: &[Value], article_texts: &HashMap<S
                 })
                 .collect();
             if !fields.is_empty() {
-                disagreements.push(MatchedDisagreement { gold: summarize(g, None), fields });
+                disagreements.push(MatchedDisagreement {
+                    gold: summarize(g, None),
+                    fields,
+                });
             }
         }
-        let explained = ArticleExplanation { article: article.id.clone(), missed, false_alarms, disagreements };
-        if !(explained.missed.is_empty() && explained.false_alarms.is_empty() && explained.disagreements.is_empty()) {
+        let explained = ArticleExplanation {
+            article: article.id.clone(),
+            missed,
+            false_alarms,
+            disagreements,
+        };
+        if !(explained.missed.is_empty()
+            && explained.false_alarms.is_empty()
+            && explained.disagreements.is_empty())
+        {
             articles.push(explained);
         }
     }
@@ -125,12 +140,33 @@ pub fn explain(gold: &[GoldArticle], system: &[Value], article_texts: &HashMap<S
 
 /// A value as a reader wants to see it: text bare, nothing as "-".
 fn shown(v: &Value) -> String {
-    if v.is_null() || v.as_str().is_some_and(str::is_empty) { "-".into() } else { py_str(v) }
+    if v.is_null() || v.as_str().is_some_and(str::is_empty) {
+        "-".into()
+    } else {
+        py_str(v)
+    }
 }
 
 fn coordinates(e: &Map<String, Value>) -> Option<String> {
     let (lat, lon) = (get(e, "latitude"), get(e, "longitude"));
-    (!lat.is_null() && !lon.is_null()).then(|| format!("({}, {})", py_str(lat), py_str(lon)))
+    (!lat.is_null() && !lon.is_null()).then(|| format!("({}, {})", degrees(lat), degrees(lon)))
+}
+
+/// A coordinate to 5 decimals (about a metre), without the float noise of
+/// arithmetic such as 13.713890000000001.
+fn degrees(v: &Value) -> String {
+    match v.as_f64() {
+        Some(x) if v.is_number() => {
+            let fixed = format!("{x:.5}");
+            let trimmed = fixed.trim_end_matches('0');
+            if trimmed.ends_with('.') {
+                format!("{trimmed}0")
+            } else {
+                trimmed.to_string()
+            }
+        }
+        _ => py_str(v),
+    }
 }
 
 /// `system_text` is `Some` for a system event: `Some(text)` when the article's
@@ -158,7 +194,11 @@ fn summarize(e: &Map<String, Value>, system_text: Option<Option<&str>>) -> Event
     };
     EventSummary {
         date: shown(get(e, "event_date")),
-        kind: format!("{} / {}", shown(get(e, "event_type")), shown(get(e, "sub_event_type"))),
+        kind: format!(
+            "{} / {}",
+            shown(get(e, "event_type")),
+            shown(get(e, "sub_event_type"))
+        ),
         actors,
         place,
         evidence,
@@ -167,7 +207,11 @@ fn summarize(e: &Map<String, Value>, system_text: Option<Option<&str>>) -> Event
 
 fn gold_evidence(v: &Value) -> Vec<String> {
     match v {
-        Value::Array(items) => items.iter().filter(|i| truthy(i)).map(|i| format!("\"{}\"", py_str(i))).collect(),
+        Value::Array(items) => items
+            .iter()
+            .filter(|i| truthy(i))
+            .map(|i| format!("\"{}\"", py_str(i)))
+            .collect(),
         v if truthy(v) => vec![format!("\"{}\"", py_str(v))],
         _ => Vec::new(),
     }
@@ -180,7 +224,9 @@ fn system_evidence(v: &Value, article_text: Option<&str>) -> Vec<String> {
         return gold_evidence(v);
     };
     let offset = |item: &Value, key: &str| {
-        item.get(key).or_else(|| item.get("span").and_then(|s| s.get(key))).and_then(Value::as_u64)
+        item.get(key)
+            .or_else(|| item.get("span").and_then(|s| s.get(key)))
+            .and_then(Value::as_u64)
     };
     items
         .iter()
@@ -189,7 +235,9 @@ fn system_evidence(v: &Value, article_text: Option<&str>) -> Vec<String> {
                 Some(text) => text.to_string(),
                 None => {
                     let (start, end) = (offset(item, "start")?, offset(item, "end")?);
-                    article_text?.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)?.to_string()
+                    article_text?
+                        .get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)?
+                        .to_string()
                 }
             };
             let field = item.get("field").map(py_str);
@@ -201,7 +249,11 @@ fn system_evidence(v: &Value, article_text: Option<&str>) -> Vec<String> {
         .collect()
 }
 
-fn disagreement(field: &'static str, g: &Map<String, Value>, s: &Map<String, Value>) -> FieldDisagreement {
+fn disagreement(
+    field: &'static str,
+    g: &Map<String, Value>,
+    s: &Map<String, Value>,
+) -> FieldDisagreement {
     let (gold, system) = match field {
         "location_25km" => {
             let at = |e: &Map<String, Value>| {
@@ -226,7 +278,13 @@ fn disagreement(field: &'static str, g: &Map<String, Value>, s: &Map<String, Val
             (gold, shown(get(s, field)))
         }
         "fatalities" => {
-            let count = |e: &Map<String, Value>| if truthy(get(e, field)) { py_str(get(e, field)) } else { "0".into() };
+            let count = |e: &Map<String, Value>| {
+                if truthy(get(e, field)) {
+                    py_str(get(e, field))
+                } else {
+                    "0".into()
+                }
+            };
             (count(g), count(s))
         }
         _ => (shown(get(g, field)), shown(get(s, field))),
@@ -238,12 +296,20 @@ fn disagreement(field: &'static str, g: &Map<String, Value>, s: &Map<String, Val
     } else {
         (gold, system)
     };
-    FieldDisagreement { field, gold, system }
+    FieldDisagreement {
+        field,
+        gold,
+        system,
+    }
 }
 
 impl fmt::Display for EventSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}  {}  {}  at {}", self.date, self.kind, self.actors, self.place)?;
+        write!(
+            f,
+            "{}  {}  {}  at {}",
+            self.date, self.kind, self.actors, self.place
+        )?;
         for evidence in &self.evidence {
             write!(f, "\n      evidence: {evidence}")?;
         }
@@ -264,7 +330,11 @@ impl fmt::Display for Explanation {
             }
             for matched in &article.disagreements {
                 let g = &matched.gold;
-                writeln!(f, "  matched      {}  {}  {}  at {}", g.date, g.kind, g.actors, g.place)?;
+                writeln!(
+                    f,
+                    "  matched      {}  {}  {}  at {}",
+                    g.date, g.kind, g.actors, g.place
+                )?;
                 for d in &matched.fields {
                     writeln!(f, "      {}: {} \u{2192} {}", d.field, d.gold, d.system)?;
                 }
@@ -277,14 +347,164 @@ impl fmt::Display for Explanation {
             "summary: {} missed, {} false alarms, {} field disagreements over {} matched events",
             self.missed, self.false_alarms, wrong, self.matched
         )?;
-        let by_field: Vec<String> =
-            self.disagreements.iter().filter(|(_, n)| *n > 0).map(|(field, n)| format!("{field} {n}")).collect();
+        let by_field: Vec<String> = self
+            .disagreements
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(field, n)| format!("{field} {n}"))
+            .collect();
         if !by_field.is_empty() {
             write!(f, "\n  by field: {}", by_field.join(", "))?;
         }
         if self.events_for_unknown_articles > 0 {
-            write!(f, "\nwarning: {} events name no known article", self.events_for_unknown_articles)?;
+            write!(
+                f,
+                "\nwarning: {} events name no known article",
+                self.events_for_unknown_articles
+            )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn gold() -> Vec<GoldArticle> {
+        let event = |date: &str, place: &str, lat: f64, extra: Value| {
+            let mut e = json!({
+                "event_date": date, "event_type": "Battles", "sub_event_type": "Armed clash",
+                "actor1": "Front des Collines", "actor2": "Military Forces of Oasia (2020-)",
+                "country": "Oasia", "admin1": "Haute-Vallée", "location": place,
+                "latitude": lat, "longitude": -3.0, "fatalities": 2,
+                "evidence": format!("fighters of the Front clashed with soldiers near {place}"),
+            });
+            e.as_object_mut()
+                .unwrap()
+                .extend(extra.as_object().cloned().unwrap_or_default());
+            e
+        };
+        vec![
+            GoldArticle::new(
+                "a1",
+                vec![
+                    event(
+                        "2025-04-10",
+                        "Bélinga",
+                        12.0,
+                        json!({"actor2_alt": ["Oasian army"]}),
+                    ),
+                    event("2025-04-18", "Kassa", 13.0, json!({})),
+                    event("2025-04-28", "Morou", 14.0, json!({"optional": true})),
+                ],
+            ),
+            GoldArticle::new("a2", vec![event("2025-04-12", "Tessa", 15.0, json!({}))]),
+        ]
+    }
+
+    fn system() -> Vec<Value> {
+        vec![
+            json!({
+                "article": "a1", "event_date": "2025-04-10", "event_type": "Battles",
+                "sub_event_type": "Attack", "actor1": "Front des Collines", "actor2": "Civilians (Oasia)",
+                "admin1": "Haute-Vallée", "location": "Bélinga", "latitude": 12.3, "longitude": -3.0,
+                "fatalities": 5,
+            }),
+            json!({
+                "article": "a1", "event_date": "2025-04-02", "event_type": "Riots",
+                "sub_event_type": "Mob violence", "actor1": "Rioters (Oasia)", "location": "Dorri",
+                "evidence": [
+                    {"field": "event_type", "start": 4, "end": 10},
+                    {"field": "actor1", "text": "a crowd"},
+                ],
+            }),
+            json!({
+                "article": "a2", "event_date": "2025-04-12", "event_type": "Battles",
+                "sub_event_type": "Armed clash", "actor1": "Front des Collines",
+                "actor2": "Military Forces of Oasia (2020-)", "admin1": "Haute Vallée Region",
+                "location": "Tessa", "latitude": 15.0, "longitude": -3.0, "fatalities": "2",
+            }),
+            json!({"article": "a9", "event_date": "2025-04-12"}),
+        ]
+    }
+
+    #[test]
+    fn lists_misses_false_alarms_and_wrong_fields() {
+        let texts = HashMap::from([("a1".to_string(), "the riots broke out".to_string())]);
+        let explanation = explain(&gold(), &system(), &texts);
+        assert_eq!(
+            (
+                explanation.matched,
+                explanation.missed,
+                explanation.false_alarms
+            ),
+            (2, 1, 1)
+        );
+        assert_eq!(explanation.events_for_unknown_articles, 1);
+        // a2 is matched with every field right: nothing to say about it.
+        assert_eq!(explanation.articles.len(), 1);
+        let a1 = &explanation.articles[0];
+        assert_eq!(a1.missed.len(), 1, "the optional event is not a miss");
+        assert_eq!(
+            a1.missed[0].place,
+            "Kassa, Haute-Vallée, Oasia (13.0, -3.0)"
+        );
+        assert_eq!(
+            a1.false_alarms[0].evidence,
+            ["event_type: \"riots \"", "actor1: \"a crowd\""]
+        );
+        let wrong: Vec<&str> = a1.disagreements[0].fields.iter().map(|d| d.field).collect();
+        assert_eq!(
+            wrong,
+            ["sub_event_type", "actor2", "fatalities", "location_25km"]
+        );
+        let actor2 = &a1.disagreements[0].fields[1];
+        assert_eq!(
+            (actor2.gold.as_str(), actor2.system.as_str()),
+            (
+                "Military Forces of Oasia (2020-) (or Oasian army)",
+                "Civilians (Oasia)"
+            )
+        );
+        let by_field: Vec<usize> = explanation.disagreements.iter().map(|(_, n)| *n).collect();
+        assert_eq!(by_field, [0, 1, 0, 1, 0, 1, 1, 0]);
+    }
+
+    #[test]
+    fn text_shows_each_article_and_a_summary() {
+        let text = explain(&gold(), &system(), &HashMap::new()).to_string();
+        assert!(
+            text.starts_with("a1\n  missed       2025-04-18  Battles / Armed clash  "),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "      evidence: \"fighters of the Front clashed with soldiers near Kassa\"\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "  false alarm  2025-04-02  Riots / Mob violence  Rioters (Oasia)  at Dorri\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("      evidence: actor1: \"a crowd\"\n"),
+            "{text}"
+        );
+        assert!(text.contains("      fatalities: 2 \u{2192} 5\n"), "{text}");
+        assert!(text.contains("      location_25km: Bélinga (12.0, -3.0) \u{2192} Bélinga (12.3, -3.0), 33.4 km away\n"), "{text}");
+        assert!(!text.contains("a2\n"), "{text}");
+        assert!(
+            text.ends_with(
+                "summary: 1 missed, 1 false alarms, 4 field disagreements over 2 matched events\n  \
+             by field: sub_event_type 1, actor2 1, fatalities 1, location_25km 1\n\
+             warning: 1 events name no known article"
+            ),
+            "{text}"
+        );
     }
 }

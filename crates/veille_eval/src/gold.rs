@@ -33,12 +33,20 @@ impl GoldArticle {
     pub fn new(id: &str, events: Vec<Value>) -> GoldArticle {
         let mut article = Map::new();
         article.insert("id".into(), Value::String(id.into()));
-        GoldArticle { id: id.into(), events: events.into_iter().map(into_object).collect(), article, line: 0 }
+        GoldArticle {
+            id: id.into(),
+            events: events.into_iter().map(into_object).collect(),
+            article,
+            line: 0,
+        }
     }
 
     /// The id as the gold file wrote it (a string, or whatever JSON value it was).
     pub fn id_value(&self) -> Value {
-        self.article.get("id").cloned().unwrap_or_else(|| Value::String(self.id.clone()))
+        self.article
+            .get("id")
+            .cloned()
+            .unwrap_or_else(|| Value::String(self.id.clone()))
     }
 }
 
@@ -63,10 +71,19 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldArticle>, EvalError> {
 pub fn parse_gold(text: &str, origin: &str) -> Result<Vec<GoldArticle>, EvalError> {
     let mut articles = Vec::new();
     for (line, record) in json_lines(text, origin) {
-        let bad = |reason: String| EvalError::Gold { origin: origin.into(), line, reason };
+        let bad = |reason: String| EvalError::Gold {
+            origin: origin.into(),
+            line,
+            reason,
+        };
         let mut article = match record? {
             Value::Object(map) => map,
-            other => return Err(bad(format!("expected a JSON object, found {}", kind(&other)))),
+            other => {
+                return Err(bad(format!(
+                    "expected a JSON object, found {}",
+                    kind(&other)
+                )));
+            }
         };
         let id = match article.get("id") {
             Some(id) => py_str(id),
@@ -74,18 +91,33 @@ pub fn parse_gold(text: &str, origin: &str) -> Result<Vec<GoldArticle>, EvalErro
         };
         let events = match article.remove("events") {
             Some(Value::Array(events)) => events,
-            Some(v) if truthy(&v) => return Err(bad(format!("\"events\" must be a list, found {}", kind(&v)))),
+            Some(v) if truthy(&v) => {
+                return Err(bad(format!(
+                    "\"events\" must be a list, found {}",
+                    kind(&v)
+                )));
+            }
             _ => Vec::new(),
         };
         let mut objects = Vec::with_capacity(events.len());
         for (k, event) in events.into_iter().enumerate() {
             let Value::Object(event) = event else {
-                return Err(bad(format!("event {} of {id:?} must be a JSON object, found {}", k + 1, kind(&event))));
+                return Err(bad(format!(
+                    "event {} of {id:?} must be a JSON object, found {}",
+                    k + 1,
+                    kind(&event)
+                )));
             };
-            check_gold_event(&event).map_err(|reason| bad(format!("event {} of {id:?}: {reason}", k + 1)))?;
+            check_gold_event(&event)
+                .map_err(|reason| bad(format!("event {} of {id:?}: {reason}", k + 1)))?;
             objects.push(event);
         }
-        articles.push(GoldArticle { id, events: objects, article, line });
+        articles.push(GoldArticle {
+            id,
+            events: objects,
+            article,
+            line,
+        });
     }
     Ok(articles)
 }
@@ -136,7 +168,10 @@ pub fn parse_system(text: &str, origin: &str) -> Result<Vec<Value>, EvalError> {
 }
 
 fn read(path: &Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|source| EvalError::Read { path: path.to_path_buf(), source })
+    std::fs::read_to_string(path).map_err(|source| EvalError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// The non-blank lines of a JSON Lines text, numbered from 1, each parsed.
@@ -144,14 +179,17 @@ fn json_lines<'a>(
     text: &'a str,
     origin: &'a str,
 ) -> impl Iterator<Item = (usize, Result<Value, EvalError>)> + 'a {
-    text.lines().enumerate().filter(|(_, l)| !l.trim_matches(is_py_space).is_empty()).map(move |(k, l)| {
-        let parsed = serde_json::from_str(l).map_err(|source| EvalError::Json {
-            origin: origin.into(),
-            line: k + 1,
-            source,
-        });
-        (k + 1, parsed)
-    })
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim_matches(is_py_space).is_empty())
+        .map(move |(k, l)| {
+            let parsed = serde_json::from_str(l).map_err(|source| EvalError::Json {
+                origin: origin.into(),
+                line: k + 1,
+                source,
+            });
+            (k + 1, parsed)
+        })
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -177,9 +215,15 @@ mod tests {
         let gold = parse_gold(text, "g.jsonl").unwrap();
         assert_eq!(gold.len(), 3);
         assert_eq!(gold[0].id, "a1");
-        assert_eq!(gold[0].article.get("text"), Some(&Value::String("Rien.".into())));
+        assert_eq!(
+            gold[0].article.get("text"),
+            Some(&Value::String("Rien.".into()))
+        );
         assert!(!gold[0].article.contains_key("events"));
-        assert_eq!((gold[1].id.as_str(), gold[1].line, gold[1].events.len()), ("7", 4, 1));
+        assert_eq!(
+            (gold[1].id.as_str(), gold[1].line, gold[1].events.len()),
+            ("7", 4, 1)
+        );
         assert_eq!(gold[1].id_value(), Value::from(7));
         assert!(gold[2].events.is_empty());
     }
@@ -188,10 +232,19 @@ mod tests {
     fn errors_name_the_file_and_line() {
         let cases = [
             ("{\"id\": \"a\"}\n{oops}\n", "g.jsonl:2: not valid JSON"),
-            ("[1, 2]\n", "g.jsonl:1: expected a JSON object, found a list"),
+            (
+                "[1, 2]\n",
+                "g.jsonl:1: expected a JSON object, found a list",
+            ),
             ("{\"events\": []}\n", "g.jsonl:1: the article has no \"id\""),
-            ("{\"id\": \"a\", \"events\": \"none\"}\n", "g.jsonl:1: \"events\" must be a list, found a string"),
-            ("{\"id\": \"a\", \"events\": [3]}\n", "g.jsonl:1: event 1 of \"a\" must be a JSON object, found a number"),
+            (
+                "{\"id\": \"a\", \"events\": \"none\"}\n",
+                "g.jsonl:1: \"events\" must be a list, found a string",
+            ),
+            (
+                "{\"id\": \"a\", \"events\": [3]}\n",
+                "g.jsonl:1: event 1 of \"a\" must be a JSON object, found a number",
+            ),
             (
                 "{\"id\": \"a\", \"events\": [{\"time_precision\": \"week\"}]}\n",
                 "g.jsonl:1: event 1 of \"a\": time_precision \"week\" is not a whole number",
@@ -209,15 +262,23 @@ mod tests {
 
     #[test]
     fn system_lines_must_be_objects() {
-        let events = parse_system("{\"article\": \"a\"}\n\n{\"article\": \"b\"}\n", "s.jsonl").unwrap();
+        let events =
+            parse_system("{\"article\": \"a\"}\n\n{\"article\": \"b\"}\n", "s.jsonl").unwrap();
         assert_eq!(events.len(), 2);
-        let message = parse_system("{\"article\": \"a\"}\n\"x\"\n", "s.jsonl").unwrap_err().to_string();
+        let message = parse_system("{\"article\": \"a\"}\n\"x\"\n", "s.jsonl")
+            .unwrap_err()
+            .to_string();
         assert_eq!(message, "s.jsonl:2: expected a JSON object, found a string");
     }
 
     #[test]
     fn missing_file_is_named() {
-        let message = read_gold(Path::new("/nonexistent/gold.jsonl")).unwrap_err().to_string();
-        assert!(message.starts_with("cannot read /nonexistent/gold.jsonl: "), "{message}");
+        let message = read_gold(Path::new("/nonexistent/gold.jsonl"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("cannot read /nonexistent/gold.jsonl: "),
+            "{message}"
+        );
     }
 }

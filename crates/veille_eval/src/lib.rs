@@ -44,9 +44,13 @@ mod gold;
 mod py;
 mod score;
 
-pub use explain::{ArticleExplanation, EventSummary, Explanation, FieldDisagreement, MatchedDisagreement, explain};
+pub use explain::{
+    ArticleExplanation, EventSummary, Explanation, FieldDisagreement, MatchedDisagreement, explain,
+};
 pub use gold::{GoldArticle, parse_gold, parse_system, read_gold, read_system};
-pub use score::{ArticleScore, EventMatch, FIELDS, Report, Score, score, score_json, score_json_by_article};
+pub use score::{
+    ArticleScore, EventMatch, FIELDS, Report, Score, score, score_json, score_json_by_article,
+};
 
 use std::path::PathBuf;
 

@@ -93,7 +93,11 @@ fn number_str(n: &serde_json::Number) -> String {
 /// Python's string `repr()`: single quotes unless the text holds a single quote
 /// and no double quote; control characters escaped.
 fn string_repr(s: &str, out: &mut String) {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     out.push(quote);
     for c in s.chars() {
         match c {
@@ -127,7 +131,11 @@ pub(crate) fn float_repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // Rust's `{:e}` gives the same shortest round-trip digits as Python's repr.
     let sci = format!("{:e}", x.abs());
@@ -178,9 +186,7 @@ pub(crate) fn py_eq(a: &Value, b: &Value) -> bool {
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len() && x.iter().all(|(k, p)| y.get(k).is_some_and(|q| py_eq(p, q)))
         }
-        (Value::Bool(_) | Value::Number(_), Value::Bool(_) | Value::Number(_)) => {
-            numeric_eq(a, b)
-        }
+        (Value::Bool(_) | Value::Number(_), Value::Bool(_) | Value::Number(_)) => numeric_eq(a, b),
         _ => false,
     }
 }
@@ -230,9 +236,15 @@ impl PyInt {
     fn from_digits(negative: bool, digits: &str) -> PyInt {
         let digits = digits.trim_start_matches('0');
         if digits.is_empty() {
-            PyInt { negative: false, digits: "0".into() }
+            PyInt {
+                negative: false,
+                digits: "0".into(),
+            }
         } else {
-            PyInt { negative, digits: digits.into() }
+            PyInt {
+                negative,
+                digits: digits.into(),
+            }
         }
     }
 
@@ -276,7 +288,9 @@ pub(crate) fn py_int(v: &Value) -> Option<PyInt> {
                 Some(b'+') => (false, &s[1..]),
                 _ => (false, s),
             };
-            if !underscores_between_digits(body) || !body.bytes().all(|b| b.is_ascii_digit() || b == b'_') {
+            if !underscores_between_digits(body)
+                || !body.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+            {
                 return None;
             }
             Some(PyInt::from_digits(negative, &body.replace('_', "")))
@@ -340,7 +354,11 @@ pub(crate) fn norm(v: &Value) -> String {
             c => c,
         })
         .collect();
-    let mut key = ascii.split(is_py_space).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let mut key = ascii
+        .split(is_py_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     for suffix in [" region", " province"] {
         if key.ends_with(suffix) {
             key.truncate(key.len() - suffix.len());
@@ -361,7 +379,13 @@ pub(crate) fn dumps(v: &Value, depth: usize, out: &mut String) {
             dumps_container(items.iter().map(|item| (None, item)), '[', ']', depth, out);
         }
         Value::Object(map) => {
-            dumps_container(map.iter().map(|(k, item)| (Some(k.as_str()), item)), '{', '}', depth, out);
+            dumps_container(
+                map.iter().map(|(k, item)| (Some(k.as_str()), item)),
+                '{',
+                '}',
+                depth,
+                out,
+            );
         }
     }
 }
@@ -439,10 +463,25 @@ mod tests {
 
     #[test]
     fn truthiness_follows_python() {
-        for falsy in [json!(null), json!(false), json!(0), json!(0.0), json!(""), json!([]), json!({})] {
+        for falsy in [
+            json!(null),
+            json!(false),
+            json!(0),
+            json!(0.0),
+            json!(""),
+            json!([]),
+            json!({}),
+        ] {
             assert!(!truthy(&falsy), "{falsy}");
         }
-        for true_ in [json!(true), json!(-1), json!(0.5), json!(" "), json!([0]), json!({"a": null})] {
+        for true_ in [
+            json!(true),
+            json!(-1),
+            json!(0.5),
+            json!(" "),
+            json!([0]),
+            json!({"a": null}),
+        ] {
             assert!(truthy(&true_), "{true_}");
         }
     }
@@ -453,7 +492,10 @@ mod tests {
         assert_eq!(py_str(&json!(true)), "True");
         assert_eq!(py_str(&json!(20250914)), "20250914");
         assert_eq!(py_str(&json!(1.0)), "1.0");
-        assert_eq!(py_str(&json!(["a", 1, null, false, 2.5])), "['a', 1, None, False, 2.5]");
+        assert_eq!(
+            py_str(&json!(["a", 1, null, false, 2.5])),
+            "['a', 1, None, False, 2.5]"
+        );
         assert_eq!(py_str(&json!(["it's"])), "[\"it's\"]");
         assert_eq!(py_str(&json!({"k": "v"})), "{'k': 'v'}");
     }
@@ -488,11 +530,23 @@ mod tests {
         assert_eq!(int(json!(3.9)), Some(3));
         assert_eq!(int(json!(-3.9)), Some(-3));
         assert_eq!(int(json!(true)), Some(1));
-        for bad in [json!("3.0"), json!("1__0"), json!("_1"), json!("1_"), json!("+-1"), json!("1 0"), json!(""), json!([1])] {
+        for bad in [
+            json!("3.0"),
+            json!("1__0"),
+            json!("_1"),
+            json!("1_"),
+            json!("+-1"),
+            json!("1 0"),
+            json!(""),
+            json!([1]),
+        ] {
             assert_eq!(int(bad.clone()), None, "{bad}");
         }
         assert_eq!(py_int(&json!(12.0)), py_int(&json!("0012")));
-        assert_eq!(py_int(&json!(1e20)), py_int(&json!("100000000000000000000")));
+        assert_eq!(
+            py_int(&json!(1e20)),
+            py_int(&json!("100000000000000000000"))
+        );
     }
 
     #[test]
@@ -503,7 +557,15 @@ mod tests {
         assert!(py_float(&json!("nan")).is_some_and(f64::is_nan));
         assert_eq!(py_float(&json!(".5")), Some(0.5));
         assert_eq!(py_float(&json!(true)), Some(1.0));
-        for bad in [json!("1__0"), json!("_1"), json!("1_.5"), json!("0x10"), json!(""), json!(null), json!([1.0])] {
+        for bad in [
+            json!("1__0"),
+            json!("_1"),
+            json!("1_.5"),
+            json!("0x10"),
+            json!(""),
+            json!(null),
+            json!([1.0]),
+        ] {
             assert_eq!(py_float(&bad), None, "{bad}");
         }
     }
@@ -522,7 +584,10 @@ mod tests {
     fn norm_folds_case_accents_spacing_and_suffixes() {
         assert_eq!(norm(&json!("  Ségou-Région ")), "segou");
         assert_eq!(norm(&json!("Tillabéri Region")), "tillaberi");
-        assert_eq!(norm(&json!("Boucle du Mouhoun Province Region")), "boucle du mouhoun");
+        assert_eq!(
+            norm(&json!("Boucle du Mouhoun Province Region")),
+            "boucle du mouhoun"
+        );
         assert_eq!(norm(&json!("Region")), "region");
         assert_eq!(norm(&json!("N'Djamena\u{1f}x")), "n djamena x");
         assert_eq!(norm(&json!("ﬁfth")), "fifth");
@@ -535,7 +600,14 @@ mod tests {
     #[test]
     fn dumps_matches_python_layout() {
         let mut out = String::new();
-        dumps(&json!({"a": [1, 2.0, "é\n"], "b": {}, "c": []}), 0, &mut out);
-        assert_eq!(out, "{\n  \"a\": [\n    1,\n    2.0,\n    \"\\u00e9\\n\"\n  ],\n  \"b\": {},\n  \"c\": []\n}");
+        dumps(
+            &json!({"a": [1, 2.0, "é\n"], "b": {}, "c": []}),
+            0,
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            "{\n  \"a\": [\n    1,\n    2.0,\n    \"\\u00e9\\n\"\n  ],\n  \"b\": {},\n  \"c\": []\n}"
+        );
     }
 }

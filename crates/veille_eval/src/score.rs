@@ -3,7 +3,10 @@
 
 use crate::GoldArticle;
 use crate::date::parse_date;
-use crate::py::{dumps, dumps_container, float_repr, get, norm, py_eq, py_float, py_int, py_int_or, py_str, truthy};
+use crate::py::{
+    dumps, dumps_container, float_repr, get, norm, py_eq, py_float, py_int, py_int_or, py_str,
+    truthy,
+};
 use serde_json::{Map, Value, json};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -23,8 +26,16 @@ const CLOSE_KM: f64 = 25.0;
 const REGION_PRECISION: i64 = 3;
 
 /// The fields whose accuracy is measured over matched events, in score.py's order.
-pub const FIELDS: [&str; 8] =
-    ["event_type", "sub_event_type", "actor1", "actor2", "admin1", "fatalities", "location_25km", "event_date"];
+pub const FIELDS: [&str; 8] = [
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "admin1",
+    "fatalities",
+    "location_25km",
+    "event_date",
+];
 
 /// An empty object, for system events that are not objects.
 static NO_FIELDS: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
@@ -78,10 +89,14 @@ pub(crate) fn place_ok(g: &Map<String, Value>, s: &Map<String, Value>) -> Option
         return Some(d);
     }
     let region_level = py_int_or(get(g, "geo_precision"), 1).unwrap_or(1) >= REGION_PRECISION;
-    if region_level && truthy(get(g, "admin1")) && norm(get(g, "admin1")) == norm(get(s, "admin1")) {
+    if region_level && truthy(get(g, "admin1")) && norm(get(g, "admin1")) == norm(get(s, "admin1"))
+    {
         return Some(distance.unwrap_or(MATCH_KM));
     }
-    if distance.is_none() && truthy(get(g, "location")) && norm(get(g, "location")) == norm(get(s, "location")) {
+    if distance.is_none()
+        && truthy(get(g, "location"))
+        && norm(get(g, "location")) == norm(get(s, "location"))
+    {
         return Some(MATCH_KM);
     }
     None
@@ -90,12 +105,17 @@ pub(crate) fn place_ok(g: &Map<String, Value>, s: &Map<String, Value>) -> Option
 /// Greedy one-to-one matching within an article: same type first, then nearest
 /// in time, then in space, then gold order, then system order. Returns
 /// (gold index, system index) pairs in the order they were taken.
-pub(crate) fn match_events(gold: &[Map<String, Value>], system: &[&Map<String, Value>]) -> Vec<(usize, usize)> {
+pub(crate) fn match_events(
+    gold: &[Map<String, Value>],
+    system: &[&Map<String, Value>],
+) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for (i, g) in gold.iter().enumerate() {
         for (j, s) in system.iter().enumerate() {
             let Some(days) = date_ok(g, s) else { continue };
-            let Some(place) = place_ok(g, s) else { continue };
+            let Some(place) = place_ok(g, s) else {
+                continue;
+            };
             let type_differs = !py_eq(get(g, "event_type"), get(s, "event_type"));
             pairs.push((type_differs, days, place, i, j));
         }
@@ -126,7 +146,13 @@ pub(crate) fn field_right(field: &str, g: &Map<String, Value>, s: &Map<String, V
             None => norm(get(g, "location")) == norm(get(s, "location")),
         },
         "fatalities" => {
-            let count = |v: &Value| if truthy(v) { py_int(v) } else { py_int(&Value::from(0)) };
+            let count = |v: &Value| {
+                if truthy(v) {
+                    py_int(v)
+                } else {
+                    py_int(&Value::from(0))
+                }
+            };
             match (count(get(g, "fatalities")), count(get(s, "fatalities"))) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
@@ -134,7 +160,8 @@ pub(crate) fn field_right(field: &str, g: &Map<String, Value>, s: &Map<String, V
         }
         "actor1" | "actor2" => {
             let said = norm(get(s, field));
-            said == norm(get(g, field)) || alternatives(get(g, &format!("{field}_alt"))).any(|alt| said == norm(&alt))
+            said == norm(get(g, field))
+                || alternatives(get(g, &format!("{field}_alt"))).any(|alt| said == norm(&alt))
         }
         _ => norm(get(g, field)) == norm(get(s, field)),
     }
@@ -224,11 +251,19 @@ pub(crate) fn round4(x: f64) -> f64 {
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 fn harmonic(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 /// Scores system events (FORMAT.md's system-output form, each with `article`)
@@ -236,21 +271,31 @@ fn harmonic(p: f64, r: f64) -> f64 {
 pub fn score(gold: &[GoldArticle], system: &[Value]) -> Score {
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (j, event) in system.iter().enumerate() {
-        by_key.entry(py_str(get(as_event(event), "article"))).or_default().push(j);
+        by_key
+            .entry(py_str(get(as_event(event), "article")))
+            .or_default()
+            .push(j);
     }
     let known: HashSet<&str> = gold.iter().map(|a| a.id.as_str()).collect();
-    let stray = by_key.iter().filter(|(k, _)| !known.contains(k.as_str())).map(|(_, v)| v.len()).sum();
+    let stray = by_key
+        .iter()
+        .filter(|(k, _)| !known.contains(k.as_str()))
+        .map(|(_, v)| v.len())
+        .sum();
     let (mut tp, mut fp, mut fn_, mut typed_tp) = (0, 0, 0, 0);
     let mut right = [0usize; FIELDS.len()];
     let mut rows = Vec::with_capacity(gold.len());
     for article in gold {
         let indices = by_key.get(&article.id).cloned().unwrap_or_default();
-        let events: Vec<&Map<String, Value>> = indices.iter().map(|&j| as_event(&system[j])).collect();
+        let events: Vec<&Map<String, Value>> =
+            indices.iter().map(|&j| as_event(&system[j])).collect();
         let pairs = match_events(&article.events, &events);
         let optional = |i: usize| truthy(get(&article.events[i], "optional"));
         let matched_gold: HashSet<usize> = pairs.iter().map(|&(i, _)| i).collect();
         let a_tp = pairs.iter().filter(|&&(i, _)| !optional(i)).count();
-        let a_fn = (0..article.events.len()).filter(|&i| !matched_gold.contains(&i) && !optional(i)).count();
+        let a_fn = (0..article.events.len())
+            .filter(|&i| !matched_gold.contains(&i) && !optional(i))
+            .count();
         let a_fp = events.len() - pairs.len();
         tp += a_tp;
         fn_ += a_fn;
@@ -271,7 +316,14 @@ pub fn score(gold: &[GoldArticle], system: &[Value]) -> Score {
             true_positives: a_tp,
             false_positives: a_fp,
             false_negatives: a_fn,
-            matches: pairs.iter().map(|&(i, j)| EventMatch { gold: i, system: indices[j], optional: optional(i) }).collect(),
+            matches: pairs
+                .iter()
+                .map(|&(i, j)| EventMatch {
+                    gold: i,
+                    system: indices[j],
+                    optional: optional(i),
+                })
+                .collect(),
             system_events: indices,
         });
     }
@@ -287,7 +339,11 @@ pub fn score(gold: &[GoldArticle], system: &[Value]) -> Score {
         f1: round4(harmonic(p, r)),
         typed_f1: round4(harmonic(typed_p, typed_r)),
         typed_matched: typed_tp,
-        field_accuracy: FIELDS.iter().zip(right).map(|(&f, n)| (f, if tp == 0 { 0.0 } else { round4(ratio(n, tp)) })).collect(),
+        field_accuracy: FIELDS
+            .iter()
+            .zip(right)
+            .map(|(&f, n)| (f, if tp == 0 { 0.0 } else { round4(ratio(n, tp)) }))
+            .collect(),
         field_right: FIELDS.iter().copied().zip(right).collect(),
         events_for_unknown_articles: stray,
         by_article: rows,
@@ -298,14 +354,17 @@ impl Score {
     /// score.py's text report; with `by_article`, as with its `--by-article` flag
     /// (one line per article with a miss or a false alarm).
     pub fn report(&self, by_article: bool) -> Report<'_> {
-        Report { score: self, by_article }
+        Report {
+            score: self,
+            by_article,
+        }
     }
 
     /// score.py's `--json` output, byte for byte (`json.dumps(result, indent=2)`,
     /// no final newline); with `by_article`, as with `--json --by-article`.
     pub fn to_json_text(&self, by_article: bool) -> String {
         let int = |n: usize| Value::from(n);
-        let float = |x: f64| FloatRepr(x);
+        let float = |x: f64, o: &mut String| o.push_str(&float_repr(x));
         let mut out = String::from("{\n");
         let mut entry = |key: &str, value: &dyn Fn(&mut String)| {
             if out.len() > 2 {
@@ -320,21 +379,27 @@ impl Score {
         entry("gold_events", &|o| dumps(&int(self.gold_events), 1, o));
         entry("system_events", &|o| dumps(&int(self.system_events), 1, o));
         entry("matched", &|o| dumps(&int(self.matched), 1, o));
-        entry("precision", &|o| float(self.precision).write(o));
-        entry("recall", &|o| float(self.recall).write(o));
-        entry("f1", &|o| float(self.f1).write(o));
-        entry("typed_f1", &|o| float(self.typed_f1).write(o));
+        entry("precision", &|o| float(self.precision, o));
+        entry("recall", &|o| float(self.recall, o));
+        entry("f1", &|o| float(self.f1, o));
+        entry("typed_f1", &|o| float(self.typed_f1, o));
         entry("field_accuracy", &|o| {
             o.push('{');
             for (k, (field, v)) in self.field_accuracy.iter().enumerate() {
                 o.push_str(if k == 0 { "\n    " } else { ",\n    " });
                 crate::py::dumps_str(field, o);
                 o.push_str(": ");
-                float(*v).write(o);
+                float(*v, o);
             }
-            o.push_str(if self.field_accuracy.is_empty() { "}" } else { "\n  }" });
+            o.push_str(if self.field_accuracy.is_empty() {
+                "}"
+            } else {
+                "\n  }"
+            });
         });
-        entry("events_for_unknown_articles", &|o| dumps(&int(self.events_for_unknown_articles), 1, o));
+        entry("events_for_unknown_articles", &|o| {
+            dumps(&int(self.events_for_unknown_articles), 1, o)
+        });
         if by_article {
             entry("by_article", &|o| {
                 let rows: Vec<Value> = self.by_article.iter().map(row_value).collect();
@@ -343,7 +408,8 @@ impl Score {
                 for (k, row) in rows.iter().enumerate() {
                     o.push_str(if k == 0 { "\n    " } else { ",\n    " });
                     let keys = ["article", "tp", "fp", "fn"];
-                    let items: Vec<(Option<&str>, &Value)> = keys.iter().map(|&key| (Some(key), &row[key])).collect();
+                    let items: Vec<(Option<&str>, &Value)> =
+                        keys.iter().map(|&key| (Some(key), &row[key])).collect();
                     dumps_container(items.into_iter(), '{', '}', 2, o);
                 }
                 o.push_str(if rows.is_empty() { "]" } else { "\n  ]" });
@@ -351,15 +417,6 @@ impl Score {
         }
         out.push_str("\n}");
         out
-    }
-}
-
-/// A float written as Python's `repr()`.
-struct FloatRepr(f64);
-
-impl FloatRepr {
-    fn write(&self, out: &mut String) {
-        out.push_str(&float_repr(self.0));
     }
 }
 
@@ -376,7 +433,11 @@ fn row_value(row: &ArticleScore) -> Value {
 /// `--by-article`). Key order follows serde_json's map; for score.py's exact
 /// layout use [`Score::to_json_text`].
 pub fn score_json(score: &Score) -> Value {
-    let accuracy: Map<String, Value> = score.field_accuracy.iter().map(|(f, v)| ((*f).to_string(), json!(v))).collect();
+    let accuracy: Map<String, Value> = score
+        .field_accuracy
+        .iter()
+        .map(|(f, v)| ((*f).to_string(), json!(v)))
+        .collect();
     json!({
         "articles": score.articles,
         "gold_events": score.gold_events,
@@ -413,16 +474,31 @@ impl fmt::Display for Report<'_> {
             f,
             "articles {}  gold events {}  system events {}  matched {}\n\
              precision {:.3}  recall {:.3}  F1 {:.3}  typed F1 {:.3}",
-            s.articles, s.gold_events, s.system_events, s.matched, s.precision, s.recall, s.f1, s.typed_f1
+            s.articles,
+            s.gold_events,
+            s.system_events,
+            s.matched,
+            s.precision,
+            s.recall,
+            s.f1,
+            s.typed_f1
         )?;
         for (field, v) in &s.field_accuracy {
             write!(f, "\n  {field:<15} {v:.3}")?;
         }
         if s.events_for_unknown_articles > 0 {
-            write!(f, "\nwarning: {} events name no known article", s.events_for_unknown_articles)?;
+            write!(
+                f,
+                "\nwarning: {} events name no known article",
+                s.events_for_unknown_articles
+            )?;
         }
         if self.by_article {
-            for row in s.by_article.iter().filter(|r| r.false_positives > 0 || r.false_negatives > 0) {
+            for row in s
+                .by_article
+                .iter()
+                .filter(|r| r.false_positives > 0 || r.false_negatives > 0)
+            {
                 write!(
                     f,
                     "\n  {}: tp {} fp {} fn {}",
@@ -438,5 +514,273 @@ impl fmt::Display for Report<'_> {
 impl fmt::Display for Score {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.report(false).fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(v: Value) -> Map<String, Value> {
+        v.as_object().cloned().unwrap_or_default()
+    }
+
+    /// A gold event at the invented village of Bélinga (12.00 N, 3.00 W), 2025-04-10.
+    fn gold_at_belinga(extra: Value) -> Map<String, Value> {
+        let mut g = ev(json!({
+            "event_date": "2025-04-10", "event_type": "Battles", "sub_event_type": "Armed clash",
+            "actor1": "Front des Collines", "actor2": "Military Forces of Oasia (2020-)",
+            "admin1": "Haute-Vallée", "location": "Bélinga", "latitude": 12.0, "longitude": -3.0,
+            "fatalities": 2,
+        }));
+        g.extend(ev(extra));
+        g
+    }
+
+    #[test]
+    fn haversine_follows_score_py() {
+        let a = ev(json!({"latitude": 12.0, "longitude": -3.0}));
+        let b = ev(json!({"latitude": 13.0, "longitude": -3.0}));
+        // One degree of latitude on a sphere of radius 6371 km.
+        let d = km(&a, &b).unwrap();
+        assert!(
+            (d - 6371.0 * std::f64::consts::PI / 180.0).abs() < 1e-9,
+            "{d}"
+        );
+        assert_eq!(km(&a, &a), Some(0.0));
+        assert_eq!(
+            km(&a, &ev(json!({"latitude": "13", "longitude": " -3 "}))),
+            Some(d)
+        );
+        for missing in [
+            json!({"latitude": 13.0}),
+            json!({"latitude": null, "longitude": 1.0}),
+            json!({"latitude": "n/a", "longitude": 1.0}),
+        ] {
+            assert_eq!(km(&a, &ev(missing)), None);
+        }
+    }
+
+    #[test]
+    fn date_slack_depends_on_gold_time_precision() {
+        let system = |date: &str| ev(json!({ "event_date": date }));
+        let cases = [
+            (json!(1), "2025-04-11", Some(1)),
+            (json!(1), "2025-04-12", None),
+            (json!(null), "2025-04-09", Some(1)),
+            (json!(2), "2025-04-14", Some(4)),
+            (json!(2), "2025-04-15", None),
+            (json!("2"), "2025-04-06", Some(4)),
+            (json!(3), "2025-04-26", Some(16)),
+            (json!(3), "2025-04-27", None),
+            (json!(4), "2025-04-12", None),
+            (json!(1), "2025-04-10T23:00", Some(0)),
+            (json!(1), "10/04/2025", None),
+        ];
+        for (precision, date, want) in cases {
+            let g = gold_at_belinga(json!({ "time_precision": precision }));
+            assert_eq!(
+                date_ok(&g, &system(date)),
+                want,
+                "precision {precision}, {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn place_agrees_by_distance_region_or_name() {
+        let g = gold_at_belinga(json!({}));
+        // 0.4 degrees north: about 44 km, within 50.
+        let near = ev(json!({"latitude": 12.4, "longitude": -3.0, "admin1": "Elsewhere"}));
+        assert!(place_ok(&g, &near).is_some_and(|d| (d - 44.5).abs() < 0.1));
+        let far = ev(json!({"latitude": 12.6, "longitude": -3.0, "admin1": "haute vallee region"}));
+        assert_eq!(place_ok(&g, &far), None);
+        // A region-level gold event accepts the same admin1 at any distance.
+        let regional = gold_at_belinga(json!({"geo_precision": 3}));
+        let d = place_ok(&regional, &far).unwrap();
+        assert!(d > 50.0, "{d}");
+        let unplaced = ev(json!({"admin1": "HAUTE VALLEE"}));
+        assert_eq!(place_ok(&regional, &unplaced), Some(MATCH_KM));
+        // Without coordinates, the location name decides.
+        let named = ev(json!({"location": "belinga"}));
+        assert_eq!(place_ok(&g, &named), Some(MATCH_KM));
+        assert_eq!(place_ok(&g, &ev(json!({"location": "Kassa"}))), None);
+        // With coordinates too far, an equal name does not rescue the pair.
+        let far_named = ev(json!({"latitude": 14.0, "longitude": -3.0, "location": "Bélinga"}));
+        assert_eq!(place_ok(&g, &far_named), None);
+    }
+
+    #[test]
+    fn matching_prefers_same_type_then_date_then_place() {
+        let gold = vec![gold_at_belinga(json!({}))];
+        let other_type = ev(
+            json!({"event_date": "2025-04-10", "event_type": "Riots", "latitude": 12.0, "longitude": -3.0}),
+        );
+        let a_day_off = ev(
+            json!({"event_date": "2025-04-11", "event_type": "Battles", "latitude": 12.3, "longitude": -3.0}),
+        );
+        let same_day = ev(
+            json!({"event_date": "2025-04-10", "event_type": "Battles", "latitude": 12.3, "longitude": -3.0}),
+        );
+        let closer = ev(
+            json!({"event_date": "2025-04-10", "event_type": "Battles", "latitude": 12.1, "longitude": -3.0}),
+        );
+        assert_eq!(
+            match_events(&gold, &[&other_type, &a_day_off]),
+            vec![(0, 1)]
+        );
+        assert_eq!(match_events(&gold, &[&a_day_off, &same_day]), vec![(0, 1)]);
+        assert_eq!(match_events(&gold, &[&same_day, &closer]), vec![(0, 1)]);
+        // Full ties go to the first system event.
+        assert_eq!(
+            match_events(&gold, &[&same_day, &same_day.clone()]),
+            vec![(0, 0)]
+        );
+        // One system event serves one gold event only.
+        let two = vec![
+            gold_at_belinga(json!({})),
+            gold_at_belinga(json!({"event_date": "2025-04-11"})),
+        ];
+        assert_eq!(match_events(&two, &[&a_day_off]), vec![(1, 0)]);
+    }
+
+    #[test]
+    fn fields_right_or_wrong() {
+        let g = gold_at_belinga(json!({"actor2_alt": ["Oasian army"]}));
+        let s = gold_at_belinga(
+            json!({"latitude": 12.2, "longitude": -3.0, "actor2": "oasian  ARMY", "admin1": "Haute Vallée Province"}),
+        );
+        for field in FIELDS {
+            assert!(field_right(field, &g, &s), "{field}");
+        }
+        let wrong = gold_at_belinga(json!({
+            "latitude": 12.3, "actor1": "Front des Plaines", "fatalities": "2.0",
+            "event_date": "2025-04-11", "sub_event_type": "Attack",
+        }));
+        let verdicts: Vec<bool> = FIELDS.iter().map(|f| field_right(f, &g, &wrong)).collect();
+        assert_eq!(
+            verdicts,
+            [true, false, false, true, true, false, false, false]
+        );
+        // Fatalities: null is 0, numeric text counts, text that is no integer is wrong.
+        let count = |gold: Value, system: Value| {
+            field_right(
+                "fatalities",
+                &ev(json!({"fatalities": gold})),
+                &ev(json!({"fatalities": system})),
+            )
+        };
+        assert!(count(json!(null), json!(0)));
+        assert!(count(json!(3), json!(" 3 ")));
+        assert!(count(json!(3), json!(3.7)));
+        assert!(!count(json!(3), json!("three")));
+        assert!(!count(json!("many"), json!("many")));
+        // Location without coordinates: names decide, and two missing names agree.
+        let no_xy = |loc: Value| ev(json!({ "location": loc }));
+        assert!(field_right(
+            "location_25km",
+            &no_xy(json!("Bélinga")),
+            &no_xy(json!("BELINGA"))
+        ));
+        assert!(field_right(
+            "location_25km",
+            &no_xy(json!(null)),
+            &no_xy(json!(""))
+        ));
+        assert!(!field_right(
+            "location_25km",
+            &no_xy(json!("Bélinga")),
+            &no_xy(json!("Kassa"))
+        ));
+    }
+
+    #[test]
+    fn optional_events_neither_reward_nor_punish() {
+        let gold = vec![GoldArticle::new(
+            "a",
+            vec![
+                Value::Object(gold_at_belinga(json!({}))),
+                Value::Object(gold_at_belinga(
+                    json!({"optional": true, "event_date": "2025-04-20"}),
+                )),
+                Value::Object(gold_at_belinga(
+                    json!({"optional": true, "event_date": "2025-04-25"}),
+                )),
+            ],
+        )];
+        let found = gold_at_belinga(json!({"article": "a"}));
+        let borderline =
+            gold_at_belinga(json!({"article": "a", "event_date": "2025-04-20", "fatalities": 40}));
+        let result = score(&gold, &[Value::Object(found), Value::Object(borderline)]);
+        assert_eq!(
+            (result.gold_events, result.system_events, result.matched),
+            (1, 1, 1)
+        );
+        assert_eq!(
+            (result.precision, result.recall, result.f1),
+            (1.0, 1.0, 1.0)
+        );
+        assert_eq!(result.field_accuracy[5], ("fatalities", 1.0));
+        assert_eq!(result.by_article[0].matches.len(), 2);
+    }
+
+    #[test]
+    fn counts_rates_and_report() {
+        let gold = vec![
+            GoldArticle::new("a", vec![Value::Object(gold_at_belinga(json!({})))]),
+            GoldArticle::new("b", vec![Value::Object(gold_at_belinga(json!({})))]),
+            GoldArticle::new("quiet", vec![]),
+        ];
+        let at = |article: &str, extra: Value| {
+            let mut e = gold_at_belinga(extra);
+            e.insert("article".into(), json!(article));
+            Value::Object(e)
+        };
+        let system = [
+            at("a", json!({"event_type": "Riots"})),
+            at("quiet", json!({})),
+            at("nowhere", json!({})),
+        ];
+        let result = score(&gold, &system);
+        assert_eq!(
+            (
+                result.articles,
+                result.gold_events,
+                result.system_events,
+                result.matched
+            ),
+            (3, 2, 2, 1)
+        );
+        assert_eq!(
+            (result.precision, result.recall, result.f1, result.typed_f1),
+            (0.5, 0.5, 0.5, 0.0)
+        );
+        assert_eq!(result.events_for_unknown_articles, 1);
+        assert_eq!(
+            result.report(true).to_string(),
+            "articles 3  gold events 2  system events 2  matched 1\n\
+             precision 0.500  recall 0.500  F1 0.500  typed F1 0.000\n  \
+             event_type      0.000\n  sub_event_type  1.000\n  actor1          1.000\n  \
+             actor2          1.000\n  admin1          1.000\n  fatalities      1.000\n  \
+             location_25km   1.000\n  event_date      1.000\n\
+             warning: 1 events name no known article\n  \
+             b: tp 0 fp 0 fn 1\n  quiet: tp 0 fp 1 fn 0"
+        );
+        let value = score_json_by_article(&result);
+        assert_eq!(
+            value["by_article"][2],
+            json!({"article": "quiet", "tp": 0, "fp": 1, "fn": 0})
+        );
+        assert!(score_json(&result).get("by_article").is_none());
+    }
+
+    #[test]
+    fn rounding_is_pythons() {
+        assert_eq!(round4(2.0 / 3.0), 0.6667);
+        assert_eq!(round4(0.03125), 0.0312);
+        assert_eq!(round4(0.09375), 0.0938);
+        assert_eq!(round4(0.00005), 0.0001);
+        assert_eq!(round4(0.00015), 0.0001);
+        assert_eq!(format!("{:.3}", round4(0.0625)), "0.062");
     }
 }

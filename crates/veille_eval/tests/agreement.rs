@@ -5,6 +5,9 @@
 //! score.py is run from the shared folder when it and `python3` are present; the
 //! tests say so and pass without checking anything else when they are absent.
 
+// Tests may say why they skipped: only libraries must stay silent.
+#![allow(clippy::print_stderr)]
+
 use serde_json::{Map, Value, json};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,7 +18,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
     fn below(&mut self, n: u64) -> u64 {
@@ -35,7 +41,10 @@ impl Lcg {
 
 fn score_py() -> Option<PathBuf> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/score.py");
-    let python = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
+    let python = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if script.is_file() && python {
         Some(script)
     } else {
@@ -45,8 +54,18 @@ fn score_py() -> Option<PathBuf> {
 }
 
 fn run_score_py(script: &Path, gold: &Path, system: &Path, flags: &[&str]) -> String {
-    let out = Command::new("python3").arg(script).arg(gold).arg(system).args(flags).output().expect("python3 runs");
-    assert!(out.status.success(), "score.py failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(gold)
+        .arg(system)
+        .args(flags)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "score.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("score.py prints UTF-8")
 }
 
@@ -56,39 +75,92 @@ fn write_lines(path: &Path, lines: &[Value]) {
 }
 
 /// Scores both ways and asserts the three reports are identical.
-fn assert_agreement(script: &Path, gold_lines: &[Value], system_lines: &[Value]) -> veille_eval::Score {
+fn assert_agreement(
+    script: &Path,
+    gold_lines: &[Value],
+    system_lines: &[Value],
+) -> veille_eval::Score {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (gold_path, system_path) = (dir.path().join("gold.jsonl"), dir.path().join("system.jsonl"));
+    let (gold_path, system_path) = (
+        dir.path().join("gold.jsonl"),
+        dir.path().join("system.jsonl"),
+    );
     write_lines(&gold_path, gold_lines);
     write_lines(&system_path, system_lines);
     let gold = read_gold(&gold_path).expect("gold reads");
     let system = read_system(&system_path).expect("system reads");
     let result = score(&gold, &system);
-    let python_json = run_score_py(script, &gold_path, &system_path, &["--json", "--by-article"]);
+    let python_json = run_score_py(
+        script,
+        &gold_path,
+        &system_path,
+        &["--json", "--by-article"],
+    );
     assert_eq!(format!("{}\n", result.to_json_text(true)), python_json);
-    assert_eq!(format!("{}\n", result.to_json_text(false)), run_score_py(script, &gold_path, &system_path, &["--json"]));
+    assert_eq!(
+        format!("{}\n", result.to_json_text(false)),
+        run_score_py(script, &gold_path, &system_path, &["--json"])
+    );
     let parsed: Value = serde_json::from_str(&python_json).expect("score.py prints JSON");
     assert_eq!(veille_eval::score_json_by_article(&result), parsed);
-    assert_eq!(format!("{}\n", result.report(true)), run_score_py(script, &gold_path, &system_path, &["--by-article"]));
-    assert_eq!(format!("{result}\n"), run_score_py(script, &gold_path, &system_path, &[]));
+    assert_eq!(
+        format!("{}\n", result.report(true)),
+        run_score_py(script, &gold_path, &system_path, &["--by-article"])
+    );
+    assert_eq!(
+        format!("{result}\n"),
+        run_score_py(script, &gold_path, &system_path, &[])
+    );
     result
 }
 
 /// Invented places: (location spellings, admin1 spellings, latitude, longitude).
 const PLACES: [(&[&str], &[&str], f64, f64); 4] = [
-    (&["Kéroba", "Keroba", "KEROBA"], &["Saloum-Est", "saloum est Region", "Saloum  Est "], 14.20, -4.10),
-    (&["Dunebourg", "dunebourg"], &["Hauts-Plateaux", "Hauts Plateaux Province"], 13.05, 1.90),
-    (&["Pont-Sable", " Pont\tSable", "Pont d'Sable"], &["Lac Vert", "Lac-Vert"], 16.40, 0.35),
-    (&["Tamarin", "Tamarin Ville"], &["Saloum-Est", "Saloum Est"], 14.45, -4.30),
+    (
+        &["Kéroba", "Keroba", "KEROBA"],
+        &["Saloum-Est", "saloum est Region", "Saloum  Est "],
+        14.20,
+        -4.10,
+    ),
+    (
+        &["Dunebourg", "dunebourg"],
+        &["Hauts-Plateaux", "Hauts Plateaux Province"],
+        13.05,
+        1.90,
+    ),
+    (
+        &["Pont-Sable", " Pont\tSable", "Pont d'Sable"],
+        &["Lac Vert", "Lac-Vert"],
+        16.40,
+        0.35,
+    ),
+    (
+        &["Tamarin", "Tamarin Ville"],
+        &["Saloum-Est", "Saloum Est"],
+        14.45,
+        -4.30,
+    ),
 ];
 const TYPES: [(&str, &[&str]); 4] = [
     ("Battles", &["Armed clash", "Government regains territory"]),
-    ("Violence against civilians", &["Attack", "Abduction/forced disappearance"]),
-    ("Explosions/Remote violence", &["Air/drone strike", "Remote explosive/landmine/IED"]),
+    (
+        "Violence against civilians",
+        &["Attack", "Abduction/forced disappearance"],
+    ),
+    (
+        "Explosions/Remote violence",
+        &["Air/drone strike", "Remote explosive/landmine/IED"],
+    ),
     ("Riots", &["Violent demonstration", "Mob violence"]),
 ];
-const ACTORS: [&str; 6] =
-    ["Front des Dunes", "Military Forces of Oasia (2020-)", "Civilians (Oasia)", "Unidentified Armed Group (Oasia)", "Milice du Lac", ""];
+const ACTORS: [&str; 6] = [
+    "Front des Dunes",
+    "Military Forces of Oasia (2020-)",
+    "Civilians (Oasia)",
+    "Unidentified Armed Group (Oasia)",
+    "Milice du Lac",
+    "",
+];
 
 fn day(rng: &mut Lcg, around: i64) -> i64 {
     (around + rng.below(7) as i64 - 3).clamp(1, 30)
@@ -151,8 +223,25 @@ fn event(rng: &mut Lcg, place: usize, d: i64, spread: f64) -> Map<String, Value>
 
 fn gold_event(rng: &mut Lcg, place: usize, d: i64) -> Map<String, Value> {
     let mut e = event(rng, place, d, 0.1);
-    e.insert("time_precision".into(), match rng.below(10) { 0 => json!(2), 1 => json!(3), 2 => json!(null), 3 => json!("2"), _ => json!(1) });
-    e.insert("geo_precision".into(), match rng.below(10) { 0 | 1 => json!(3), 2 => json!(2), 3 => json!(null), _ => json!(1) });
+    e.insert(
+        "time_precision".into(),
+        match rng.below(10) {
+            0 => json!(2),
+            1 => json!(3),
+            2 => json!(null),
+            3 => json!("2"),
+            _ => json!(1),
+        },
+    );
+    e.insert(
+        "geo_precision".into(),
+        match rng.below(10) {
+            0 | 1 => json!(3),
+            2 => json!(2),
+            3 => json!(null),
+            _ => json!(1),
+        },
+    );
     match rng.below(12) {
         0 => {
             e.insert("optional".into(), json!(true));
@@ -166,7 +255,10 @@ fn gold_event(rng: &mut Lcg, place: usize, d: i64) -> Map<String, Value> {
         _ => {}
     }
     if rng.chance(15) {
-        e.insert("actor1_alt".into(), json!([rng.pick(&ACTORS), "front  des Dunes"]));
+        e.insert(
+            "actor1_alt".into(),
+            json!([rng.pick(&ACTORS), "front  des Dunes"]),
+        );
     }
     if rng.chance(10) {
         e.insert("actor2_alt".into(), json!([rng.pick(&ACTORS)]));
@@ -179,7 +271,15 @@ fn gold_event(rng: &mut Lcg, place: usize, d: i64) -> Map<String, Value> {
 fn echo(rng: &mut Lcg, gold: &Map<String, Value>, place: usize, d: i64) -> Map<String, Value> {
     let near = day(rng, d);
     let mut e = event(rng, place, near, 0.45);
-    for key in ["event_type", "sub_event_type", "actor1", "actor2", "admin1", "location", "fatalities"] {
+    for key in [
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "admin1",
+        "location",
+        "fatalities",
+    ] {
         if rng.chance(60)
             && let Some(v) = gold.get(key)
         {
@@ -215,7 +315,14 @@ fn synthetic(seed: u64, articles: usize) -> (Vec<Value>, Vec<Value>) {
             let g = gold_event(&mut rng, place, d);
             if rng.chance(70) {
                 let mut s = echo(&mut rng, &g, place, d);
-                s.insert("article".into(), if rng.chance(5) && id.is_number() { id.clone() } else { json!(key) });
+                s.insert(
+                    "article".into(),
+                    if rng.chance(5) && id.is_number() {
+                        id.clone()
+                    } else {
+                        json!(key)
+                    },
+                );
                 system.push(Value::Object(s));
             }
             events.push(Value::Object(g));
@@ -256,7 +363,10 @@ fn random_files_score_the_same_as_score_py() {
         let (gold, system) = synthetic(seed, articles);
         matched += assert_agreement(&script, &gold, &system).matched;
     }
-    assert!(matched > 200, "the random files should produce many matches, got {matched}");
+    assert!(
+        matched > 200,
+        "the random files should produce many matches, got {matched}"
+    );
 }
 
 #[test]
@@ -291,11 +401,20 @@ fn rounding_ties_agree_with_score_py() {
             "location": "Dunebourg", "latitude": 13.05, "longitude": 1.9, "fatalities": 1,
         }));
     }
-    let result = assert_agreement(&script, &[json!({"id": "ties", "events": gold_events})], &system);
+    let result = assert_agreement(
+        &script,
+        &[json!({"id": "ties", "events": gold_events})],
+        &system,
+    );
     let accuracy: Vec<f64> = result.field_accuracy.iter().map(|(_, v)| *v).collect();
     assert_eq!(accuracy[1..5], [0.0312, 0.0938, 0.0625, 0.1875]);
     let text = result.to_string();
-    for line in ["  sub_event_type  0.031", "  actor1          0.094", "  actor2          0.062", "  admin1          0.188"] {
+    for line in [
+        "  sub_event_type  0.031",
+        "  actor1          0.094",
+        "  actor2          0.062",
+        "  admin1          0.188",
+    ] {
         assert!(text.contains(line), "{line:?} missing from\n{text}");
     }
 }
