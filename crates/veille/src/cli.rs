@@ -32,6 +32,19 @@ pub enum Command {
     Demo(DemoArgs),
     /// Show how a place name is resolved: candidates, scores and the choice.
     Place(PlaceArgs),
+    /// Show what the annotators found in each article, sentence by sentence.
+    Mentions(MentionsArgs),
+}
+
+/// `veille mentions`.
+#[derive(Debug, Args)]
+pub struct MentionsArgs {
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only the article with this id (batch id or file path).
+    #[arg(long)]
+    pub id: Option<String>,
 }
 
 /// How to read inputs.

@@ -32,5 +32,6 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         Eval(args) => commands::eval::run(&args),
         Demo(args) => commands::demo::run(&args),
         Place(args) => commands::place::run(&args),
+        Mentions(args) => commands::mentions::run(&args),
     }
 }

@@ -185,6 +185,26 @@ pub fn find_dates(text: &str, folded: &FoldedText, published: Option<Date>, toda
         }
     }
     found.sort_by_key(|(s, _, _)| *s);
+    // A deadline ("jusqu'au 30 juillet", "until 5 May") is not when anything happened.
+    found.retain(|(s, _, _)| {
+        let before = f[..*s].trim_end();
+        !["jusqu au", "jusqu a", "until", "till", "d ici", "avant le", "by"].iter().any(|w| before.ends_with(w))
+    });
+    // With no publication date, the latest date the text fixes by itself (with a
+    // year, or a weekday that fixes the year) stands for it: an article is not
+    // older than the events it reports.
+    let published = published.or_else(|| {
+        found
+            .iter()
+            .filter_map(|(s, e, raw)| match raw {
+                Raw::Full(d) => Some(*d),
+                Raw::DayMonth { year: Some(_), .. } | Raw::DayMonth { weekday: Some(_), .. } => {
+                    resolve(raw.clone(), Span::new(*s, *e), None, None, today).map(|m| m.date)
+                }
+                _ => None,
+            })
+            .max()
+    });
 
     let mut out = Vec::new();
     let mut last: Option<Date> = None;
@@ -201,7 +221,7 @@ pub fn find_dates(text: &str, folded: &FoldedText, published: Option<Date>, toda
     out
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Raw {
     Full(Date),
     DayMonth { days: Vec<i8>, month: i8, year: Option<i16>, weekday: Option<u8>, range: bool },
@@ -351,6 +371,18 @@ mod tests {
         assert_eq!(found[1], ("Entre 20 et 24 octobre 2023".into(), d(2023, 10, 22), 2));
         assert_eq!(found[2].1, d(2022, 3, 15));
         assert_eq!(found[2].2, 3);
+    }
+
+    #[test]
+    fn undated_articles_take_their_year_from_a_weekday_date() {
+        let found = dates("Dimanche 14 septembre, un convoi a été visé. Le 3 septembre, un blocus fut annoncé.", None);
+        assert_eq!(found[1].1, d(2025, 9, 3));
+    }
+
+    #[test]
+    fn deadlines_are_not_event_dates() {
+        let found = dates("Un couvre-feu est décrété jusqu'au 30 juillet.", Some(d(2025, 7, 2)));
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -211,6 +211,13 @@ pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
             j += 1;
         }
         let mut start_tok = n.first;
+        // "aucun"/"no" counts nobody only when the word after says what did not
+        // happen ("aucun mort", "no casualties"); "neutralisés sans qu'aucun ne
+        // survive" is not a count of zero.
+        if outcome.is_none() && n.count == Count::Exact(0) {
+            out.push(None);
+            continue;
+        }
         if outcome.is_none() {
             // Backwards: "tuant 12 civils", "killed 14 soldiers", "bilan de 12".
             let mut j = n.first;
@@ -310,6 +317,12 @@ mod tests {
             tolls("six gendarmes and four guards were killed"),
             vec![(6, Outcome::Killed, Victims::Military), (4, Outcome::Killed, Victims::Military)]
         );
+    }
+
+    #[test]
+    fn none_survived_is_not_a_count_of_zero() {
+        assert!(tolls("Les assaillants ont été neutralisés sans qu'aucun ne survive.").is_empty());
+        assert_eq!(tolls("aucun mort n'a été signalé"), vec![(0, Outcome::Killed, Victims::Unknown)]);
     }
 
     #[test]

@@ -131,8 +131,20 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
     let first_date = m.dates.first().map(|d| (d.date, d.precision, Some(d.span)));
 
     let mut drafts: Vec<Draft> = Vec::new();
+    // The draft that sentences without their own place or day elaborate: the
+    // last event told, or an earlier one the text has come back to by naming
+    // its place again.
+    let mut focus: Option<usize> = None;
     for (si, s) in m.sentences.iter().enumerate() {
         let span = s.span;
+        if let Some(k) = m
+            .places
+            .iter()
+            .filter(|p| span.contains(p.span))
+            .find_map(|p| drafts.iter().rposition(|d| d.place.key == p.key && !d.from_title))
+        {
+            focus = Some(k);
+        }
         let blocked_all = m.modality.iter().any(|c| span.contains(c.span) && c.value.0 == ModalityScope::Sentence);
         if blocked_all {
             continue;
@@ -156,9 +168,9 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             .map(|t| (t.value, t.span))
             .collect();
         if classes.is_empty() {
-            // A toll sentence with no trigger elaborates the event before it.
-            if let Some(last) = drafts.last_mut() {
-                if !tolls.is_empty() && si - last.sentence <= 2 {
+            // A toll sentence with no trigger elaborates the event in focus.
+            if let Some(last) = focus.and_then(|k| drafts.get_mut(k)) {
+                if !tolls.is_empty() && si - last.sentence <= 3 {
                     last.tolls.extend(tolls.iter().map(|t| (si, *t)));
                 }
             }
@@ -175,14 +187,23 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             .filter(|_| !tolls.iter().any(|t| t.outcome == Outcome::Killed))
             .map(|(_, s)| *s);
 
-        if places.is_empty() && own_date.is_none() {
-            if let Some(last) = drafts.last_mut() {
+        // A sentence that dates its event but names no place may be the event
+        // already told on that day ("l'attaque de ce dimanche").
+        let same_day = own_date.and_then(|d| drafts.iter().rposition(|x| x.date.is_some_and(|(xd, _, _)| xd == d.date)));
+        if places.is_empty() && (own_date.is_none() || same_day.is_some()) {
+            if let Some(k) = same_day {
+                focus = Some(k);
+            }
+            if let Some(last) = focus.and_then(|k| drafts.get_mut(k)) {
+                let adjacent = si - last.sentence <= 1;
                 // Elaboration: more on the event just told.
                 last.tolls.extend(tolls.iter().map(|t| (si, *t)));
-                if last.sides.actor1.is_none() {
+                // Only the next sentence may name the sides the event lacked:
+                // further on, the story has moved to other actors.
+                if last.sides.actor1.is_none() && adjacent {
                     last.sides.actor1 = sides.actor1.clone();
                 }
-                if last.sides.actor2.is_none() {
+                if last.sides.actor2.is_none() && adjacent {
                     last.sides.actor2 = sides.actor2.clone().filter(|a| last.sides.actor1.as_ref().is_none_or(|b| b.actor != a.actor));
                 }
                 if last.vague_neutralized.is_none() {
@@ -196,11 +217,18 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         // Places: after the trigger first (where it happened), then before it.
         let specific: Vec<&PlaceMention> = places.iter().copied().filter(|p| !matches!(p.kind, MentionKind::AdminArea)).collect();
         let pool = if specific.is_empty() { places.clone() } else { specific };
-        let chosen: Vec<PlaceMention> = if let Some(first) = pool
-            .iter()
-            .find(|p| p.span.start >= trigger_span.start)
-            .or_else(|| pool.iter().rev().find(|p| p.span.end <= trigger_span.start))
-        {
+        let one_event_only = classes.iter().all(|(c, _)| {
+            matches!(c, TriggerClass::Blockade | TriggerClass::Curfew | TriggerClass::Agreement | TriggerClass::Withdrawal)
+        });
+        // An announcement names its places in any order: take the first.
+        let first_place = if one_event_only {
+            pool.first()
+        } else {
+            pool.iter()
+                .find(|p| p.span.start >= trigger_span.start)
+                .or_else(|| pool.iter().rev().find(|p| p.span.end <= trigger_span.start))
+        };
+        let chosen: Vec<PlaceMention> = if let Some(first) = first_place {
             enumeration(text, &pool, first)
         } else {
             let inherited = drafts
@@ -229,9 +257,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             continue;
         }
         let simultaneous = chosen.len() > 1;
-        let one_event_only = classes.iter().all(|(c, _)| {
-            matches!(c, TriggerClass::Blockade | TriggerClass::Curfew | TriggerClass::Agreement | TriggerClass::Withdrawal)
-        });
+        focus = Some(drafts.len());
         for (k, place) in chosen.into_iter().enumerate() {
             if k > 0 && one_event_only {
                 break;

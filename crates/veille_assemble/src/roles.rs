@@ -13,11 +13,15 @@ pub(crate) struct Sides {
 /// Words that make the actor right after them the one who acted: the agent of a
 /// passive ("attaqué par"), or the side an attack is attributed to.
 const AGENT_CUES: &[&str] = &[
-    "par", "by", "attribue a", "attribuee a", "attribues a", "attribuees a", "attribue au", "attribues au", "attribuee au",
+    "attribue a", "attribuee a", "attribues a", "attribuees a", "attribue au", "attribues au", "attribuee au",
     "attribuees au", "attribue aux", "attribues aux", "impute a", "imputee a", "impute au", "imputees au", "revendique par",
     "revendiquee par", "claimed by", "blamed on", "attributed to", "carried out by", "perpetrated by", "menee par",
     "mene par", "menees par", "commis par", "orchestree par",
 ];
+
+/// The agent of a passive: only after the trigger ("attaqué par", "killed by");
+/// before it, "escorté par les FAMa" names the escort, not the attacker.
+const PASSIVE_AGENT_CUES: &[&str] = &["par", "by"];
 
 /// Words right before a trigger that make it passive: its subject is the target.
 const PASSIVE_CUES: &[&str] = &["ete", "etaient", "sont", "was", "were", "been", "is", "are", "being", "fut", "furent"];
@@ -50,7 +54,8 @@ pub(crate) fn assign(text: &str, sentence: Span, trigger: Span, actors: &[ActorM
                 .iter()
                 .find_map(|d| before.strip_suffix(d).filter(|s| s.ends_with(' ')).map(str::trim_end))
                 .unwrap_or(&before);
-            AGENT_CUES.iter().any(|c| ends_with_word(stripped, c) || ends_with_word(&before, c))
+            let cue = |cues: &[&str]| cues.iter().any(|c| ends_with_word(stripped, c) || ends_with_word(&before, c));
+            cue(AGENT_CUES) || (a.span.start >= trigger.end && cue(PASSIVE_AGENT_CUES))
         })
         .copied();
 
@@ -77,8 +82,10 @@ pub(crate) fn assign(text: &str, sentence: Span, trigger: Span, actors: &[ActorM
             after.iter().find(|a| Some(a.span) != agent.map(|g| g.span)).map(|a| (*a).clone())
         });
     } else {
+        // The subject comes first: "X a rapporté la destruction d'une base
+        // terroriste" is X's action, not the base's.
         sides.actor1 = agent
-            .or_else(|| before.iter().rev().find(|a| !is_civilian(a)).copied())
+            .or_else(|| before.iter().find(|a| !is_civilian(a)).copied())
             .or_else(|| before.last().copied())
             .cloned();
         let a1 = sides.actor1.as_ref().map(|a| a.actor);

@@ -201,7 +201,11 @@ fn kind_fit(relation: Relation, kind: PlaceKind) -> f64 {
     if let Some(pos) = wanted.iter().position(|k| *k == kind) {
         return if pos == 0 { 4.0 } else { 3.0 };
     }
-    if kind.is_populated() {
+    // "la forêt du Baoulé" names a forest: a village of that name is a poor reading.
+    let natural = matches!(relation, Relation::Forest | Relation::Park | Relation::Zone | Relation::Wadi);
+    if kind.is_populated() && natural {
+        0.5
+    } else if kind.is_populated() {
         2.0
     } else if kind == PlaceKind::Camp || kind == PlaceKind::Airport {
         1.0

@@ -52,11 +52,11 @@ pub(crate) fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         writeln!(out, "{}", score.to_json_text(false))?;
     } else {
-        write!(out, "{}", score.report(false))?;
+        writeln!(out, "{}", score.report(false))?;
     }
     if args.explain {
         writeln!(out)?;
-        write!(out, "{}", veille_eval::explain(&gold, &system, &texts))?;
+        writeln!(out, "{}", veille_eval::explain(&gold, &system, &texts))?;
     }
     let floors = [("F1", args.min_f1, score.f1), ("precision", args.min_precision, score.precision), ("recall", args.min_recall, score.recall)];
     let mut below = false;

@@ -6,6 +6,7 @@ pub(crate) mod events;
 pub(crate) mod export;
 pub(crate) mod extract;
 pub(crate) mod ingest;
+pub(crate) mod mentions;
 pub(crate) mod place;
 
 use crate::cli::{FilterArgs, InputFormatArg};
