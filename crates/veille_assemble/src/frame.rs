@@ -117,6 +117,9 @@ fn is_headline(text: &str, s: Span) -> bool {
     t.len() < 220 && !t.ends_with(['.', '!', '?', ':', '»', '"', '”'])
 }
 
+/// Sentences (headline and dateline included) that count as the story's lead.
+const LEAD_SENTENCES: usize = 6;
+
 /// Trigger classes that make an event by themselves, without a victim count.
 fn stands_alone(c: TriggerClass) -> bool {
     !matches!(c, TriggerClass::Kill)
@@ -214,6 +217,11 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             }
         }
 
+        // Far from the lead, an undated sentence is background or commentary:
+        // it starts no event of its own.
+        if own_date.is_none() && si >= LEAD_SENTENCES && !drafts.is_empty() {
+            continue;
+        }
         // Places: after the trigger first (where it happened), then before it.
         let specific: Vec<&PlaceMention> = places.iter().copied().filter(|p| !matches!(p.kind, MentionKind::AdminArea)).collect();
         let pool = if specific.is_empty() { places.clone() } else { specific };
