@@ -130,7 +130,6 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
     let text = article.text.as_str();
     let lex = ActorLexicon::embedded();
     let main_group = main_armed_group(m);
-    let main_place = m.places.iter().find(|p| !matches!(p.kind, MentionKind::AdminArea)).or(m.places.first()).cloned();
     let first_date = m.dates.first().map(|d| (d.date, d.precision, Some(d.span)));
 
     let mut drafts: Vec<Draft> = Vec::new();
@@ -242,8 +241,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             let inherited = drafts
                 .last()
                 .filter(|d| si - d.sentence <= 3)
-                .map(|d| d.place.clone())
-                .or_else(|| main_place.clone());
+                .map(|d| d.place.clone());
             match inherited {
                 Some(p) => vec![p],
                 None => continue,

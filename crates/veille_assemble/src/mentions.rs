@@ -36,9 +36,12 @@ impl Mentions {
         let actors = ActorLexicon::embedded().find_all(text);
         // A name inside an actor's name is not a place: "Boko" in Boko Haram,
         // "Azawad" in the Front de libération de l'Azawad.
-        let places = veille_geocode::find_place_mentions(Gazetteer::embedded(), text)
+        let gaz = Gazetteer::embedded();
+        let places = veille_geocode::find_place_mentions(gaz, text)
             .into_iter()
             .filter(|p| !actors.iter().any(|a| a.span.overlaps(p.span)))
+            .filter(|p| !is_dateline_city(text, p))
+            .filter(|p| !is_capital_in_passing(gaz, text, p))
             .collect();
         Mentions {
             sentences: sentences::split(text),
@@ -57,4 +60,32 @@ impl Mentions {
             places,
         }
     }
+}
+
+/// "BAMAKO, Aug 9 (Reuters) -": the city a wire story was filed from, written
+/// in capitals at the start of a line, is not where the event happened.
+fn is_dateline_city(text: &str, p: &PlaceMention) -> bool {
+    let name = p.span.slice(text);
+    let line_start = text[..p.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..p.span.start].trim();
+    let after = text[p.span.end..].trim_start();
+    name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && name.chars().filter(|c| c.is_alphabetic()).count() > 2
+        && before.len() <= 12
+        && after.starts_with([',', '-', '—', '–', '('])
+}
+
+/// A national capital named in passing ("l'approvisionnement de Bamako", "from
+/// Niamey", "à 100 km au nord de Bamako") is a landmark, not the scene: only a
+/// capital the text puts the event in ("à Bamako", "in Niamey") counts.
+fn is_capital_in_passing(gaz: &Gazetteer, text: &str, p: &PlaceMention) -> bool {
+    let is_capital = p.candidates.iter().any(|id| gaz.place(*id).kind == veille_gazetteer::PlaceKind::Capital);
+    if !is_capital || p.kind == veille_geocode::MentionKind::AdminArea {
+        return false;
+    }
+    let before = FoldedText::new(&text[p.cue_span.start.min(p.span.start)..p.span.start]).folded;
+    let before = before.trim();
+    let locative = ["a", "in", "dans", "at", "sur", "inside", "en plein", "au coeur de", "ville de", "city of", "capitale", "capital"];
+    // No cue at all ("Bamako a été le théâtre de…") is kept.
+    !before.is_empty() && !locative.iter().any(|l| before == *l || before.ends_with(&format!(" {l}")))
 }
