@@ -211,7 +211,8 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
                 if last.vague_neutralized.is_none() {
                     last.vague_neutralized = vague_neutralized;
                 }
-                last.classes.extend(classes.iter().copied());
+                // Its trigger words do not retype the event: "les combats ont
+                // duré" after a drone strike is the same strike.
                 continue;
             }
         }
@@ -434,6 +435,19 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
         T::Grenade
     } else if has(TriggerClass::Ied) {
         T::RemoteExplosiveLandmineIed
+    } else if (has(TriggerClass::Protest) || has(TriggerClass::Riot) || has(TriggerClass::Mob))
+        && !fight
+        && !matches!(s1, Side::Armed | Side::State)
+    {
+        // People marching against attacks, or rioting, are the event; the
+        // attacks they name are its cause.
+        if has(TriggerClass::Mob) {
+            T::MobViolence
+        } else if has(TriggerClass::Riot) || has(TriggerClass::Destruction) || has(TriggerClass::Looting) {
+            T::ViolentDemonstration
+        } else {
+            T::PeacefulProtest
+        }
     } else if has(TriggerClass::Takeover) && s1 != Side::State {
         T::NonStateActorOvertakesTerritory
     } else if has(TriggerClass::Retake) && s1 == Side::State {
