@@ -382,7 +382,11 @@ const MILITARY_TARGET_WORDS: &[&str] = &[
 ];
 /// Words that say the target was civilian.
 const CIVILIAN_TARGET_WORDS: &[&str] = &[
-    "village", "villages", "marche", "market", "civils", "civilians", "villageois", "villagers", "habitants",
+    "village", "villages", "vehicle", "vehicles", "vehicule", "vehicules", "transport", "community", "communaute",
+    "man", "woman", "men", "women", "homme", "femme", "hommes", "femmes", "people", "personnes", "person", "personne",
+    "dogon", "fulani", "peul", "peuls", "bambara", "tuareg", "bellah", "driver", "drivers", "chauffeur", "chauffeurs",
+    "houses", "maisons", "shed", "livestock", "betail", "herder", "herders", "berger", "bergers", "trader", "traders",
+    "shop", "shops", "boutique", "boutiques", "farmer", "farmers", "cultivateur", "cultivateurs", "marche", "market", "civils", "civilians", "villageois", "villagers", "habitants",
     "residents", "population", "bus", "passagers", "passengers", "mosquee", "mosque", "eglise", "church", "ecole",
     "school", "fideles", "worshippers", "orpailleurs", "site d orpaillage",
 ];
@@ -406,6 +410,8 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
     let killed: Vec<&Toll> = d.tolls.iter().map(|(_, t)| t).filter(|t| t.outcome == Outcome::Killed).collect();
     let victims_civilian = killed.iter().any(|t| t.victims == Victims::Civilian);
     let victims_armed = killed.iter().any(|t| matches!(t.victims, Victims::Military | Victims::Militant));
+    // "Two people were killed": in an attack with no soldier named, people are civilians.
+    let victims_people = killed.iter().any(|t| t.victims == Victims::Unknown);
 
     let classes: Vec<TriggerClass> = d.classes.iter().map(|c| c.0).collect();
     let has = |c: TriggerClass| classes.contains(&c);
@@ -416,6 +422,10 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
     let s2 = side_of(actor2.as_ref());
     let target_civilian = s2 == Side::Civilian
         || (s2 == Side::Unknown && victims_civilian && !victims_armed)
+        || (s2 == Side::Unknown
+            && victims_people
+            && !victims_armed
+            && !has_word(&folded_sentence, MILITARY_TARGET_WORDS))
         || (s2 == Side::Unknown
             && !victims_armed
             && has_word(&folded_sentence, CIVILIAN_TARGET_WORDS)
@@ -489,6 +499,12 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
         .find(|(c, _)| class_fits(*c, sub))
         .map_or(sent_span, |c| c.1);
 
+    // One actor named twice is one side.
+    if let (Some(ActorSlot::Named { actor: a, .. }), Some(ActorSlot::Named { actor: b, .. })) = (&actor1, &actor2) {
+        if a == b {
+            actor2 = None;
+        }
+    }
     // Defaults for missing sides.
     let main_slot = |span: Option<Span>| match main_group {
         Some(g) => ActorSlot::Named { actor: g.actor, span: span.or(Some(g.span)).unwrap_or(g.span), country_hint: None },
@@ -553,6 +569,10 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
             }
             if matches!(sub, T::Arrests | T::ChangeToGroupActivity) {
                 actor2 = None;
+            }
+            // Property burned or looted with no fight belongs to civilians.
+            if sub == T::LootingPropertyDestruction && actor2.is_none() {
+                actor2 = Some(generic(GenericActor::Civilians));
             }
         }
     }

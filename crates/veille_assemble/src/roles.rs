@@ -30,6 +30,15 @@ fn ends_with_word(hay: &str, word: &str) -> bool {
     hay.ends_with(word) && hay[..hay.len() - word.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// 1 for the armed non-state side, 2 for the state side, 0 otherwise.
+fn side(lex: &ActorLexicon, a: &ActorMention) -> u8 {
+    match lex.actor(a.actor).kind {
+        ActorKind::ArmedGroup | ActorKind::GenericArmed => 1,
+        ActorKind::State | ActorKind::GenericMilitary | ActorKind::External => 2,
+        _ => 0,
+    }
+}
+
 /// Assigns the sides of the event a trigger names in one sentence.
 pub(crate) fn assign(text: &str, sentence: Span, trigger: Span, actors: &[ActorMention]) -> Sides {
     let lex = ActorLexicon::embedded();
@@ -88,11 +97,14 @@ pub(crate) fn assign(text: &str, sentence: Span, trigger: Span, actors: &[ActorM
             .or_else(|| before.iter().find(|a| !is_civilian(a)).copied())
             .or_else(|| before.last().copied())
             .cloned();
-        let a1 = sides.actor1.as_ref().map(|a| a.actor);
+        let a1 = sides.actor1.clone();
+        // "suspected JNIM militants": a group and a generic word for the same
+        // side are one actor, not two.
+        let same_side = |a: &ActorMention| a1.as_ref().is_some_and(|x| x.actor == a.actor || side(lex, x) == side(lex, a) && side(lex, a) != 0);
         sides.actor2 = after
             .iter()
             .chain(before.iter().rev())
-            .find(|a| Some(a.actor) != a1 && Some(a.span) != agent.map(|g| g.span))
+            .find(|a| !same_side(a) && Some(a.span) != agent.map(|g| g.span))
             .map(|a| (*a).clone());
     }
     // Same actor on both sides is one side named twice.
