@@ -120,10 +120,17 @@ fn is_headline(text: &str, s: Span) -> bool {
 /// Sentences (headline and dateline included) that count as the story's lead.
 const LEAD_SENTENCES: usize = 6;
 
-/// Trigger classes that make an event by themselves, without a victim count.
+/// Trigger classes that make an event by themselves, without a victim count or
+/// an acting side in the sentence.
 fn stands_alone(c: TriggerClass) -> bool {
     !matches!(c, TriggerClass::Kill)
 }
+
+/// Words that say the thing seized or found was a weapon or an explosive.
+const WEAPON_WORDS: &[&str] = &[
+    "ied", "ieds", "eei", "engin", "engins", "explosive", "explosives", "explosif", "explosifs", "mine", "mines",
+    "weapons", "arms", "armes", "munitions", "ammunition", "cache", "bomb", "bombe",
+];
 
 /// Assembles the article's event frames.
 pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
@@ -154,8 +161,14 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         let tolls: Vec<Toll> = m.tolls.iter().filter(|t| span.contains(t.span)).copied().collect();
         let killed = tolls.iter().any(|t| t.outcome == Outcome::Killed);
         let actors: Vec<&ActorMention> = m.actors.iter().filter(|a| span.contains(a.span)).collect();
+        // A killing needs a victim or a killer in the sentence to be an event:
+        // "la mort de l'imam" alone is not one.
         let victims_named = actors.iter().any(|a| {
-            matches!(lex.actor(a.actor).kind, ActorKind::Civilians | ActorKind::GenericCivilians | ActorKind::State | ActorKind::GenericMilitary)
+            matches!(
+                lex.actor(a.actor).kind,
+                ActorKind::Civilians | ActorKind::GenericCivilians | ActorKind::State | ActorKind::GenericMilitary
+                    | ActorKind::ArmedGroup | ActorKind::Militia | ActorKind::GenericArmed | ActorKind::External
+            )
         });
         let classes: Vec<(TriggerClass, Span)> = m
             .triggers
@@ -430,11 +443,19 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
             && !victims_armed
             && has_word(&folded_sentence, CIVILIAN_TARGET_WORDS)
             && !has_word(&folded_sentence, MILITARY_TARGET_WORDS));
+    // State forces killing people who are not fighters: violence against civilians.
+    let target_civilian = target_civilian
+        || (s1 == Side::State && s2 != Side::Armed && (victims_people || victims_civilian) && !victims_armed);
     let fight = has(TriggerClass::Clash) || has(TriggerClass::Ambush);
+    let weapons_found = has(TriggerClass::WeaponsSeized) && has_word(&folded_sentence, WEAPON_WORDS) && killed.is_empty();
+    let property_only = (has(TriggerClass::Looting) || has(TriggerClass::Destruction)) && killed.is_empty() && !fight;
     let violent = fight || has(TriggerClass::Attack) || has(TriggerClass::Kill) || has(TriggerClass::Neutralize);
     use SubEventType as T;
     let sub = if (fight && !target_civilian) || (fight && s1 == Side::State && s2 == Side::Armed) {
         T::ArmedClash
+    } else if weapons_found {
+        // An explosive found or defused before it went off.
+        T::DisruptedWeaponsUse
     } else if has(TriggerClass::AirStrike) {
         T::AirDroneStrike
     } else if has(TriggerClass::Shelling) {
@@ -462,6 +483,9 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
         T::NonStateActorOvertakesTerritory
     } else if has(TriggerClass::Retake) && s1 == Side::State {
         T::GovernmentRegainsTerritory
+    } else if property_only && !has(TriggerClass::Abduction) && (target_civilian || s2 == Side::Unknown) && !has(TriggerClass::Kill) {
+        // A village raided for its livestock, with no one hurt.
+        T::LootingPropertyDestruction
     } else if violent {
         if target_civilian && s1 != Side::Civilian {
             T::Attack
