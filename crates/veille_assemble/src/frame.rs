@@ -144,6 +144,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
     // last event told, or an earlier one the text has come back to by naming
     // its place again.
     let mut focus: Option<usize> = None;
+    let mut pending_tolls: Vec<(usize, Toll)> = Vec::new();
     for (si, s) in m.sentences.iter().enumerate() {
         let span = s.span;
         if let Some(k) = m
@@ -170,6 +171,8 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
                     | ActorKind::ArmedGroup | ActorKind::Militia | ActorKind::GenericArmed | ActorKind::External
             )
         });
+        let places: Vec<&PlaceMention> = m.places.iter().filter(|p| span.contains(p.span)).collect();
+        let own_date = m.dates.iter().find(|d| span.contains(d.span));
         let classes: Vec<(TriggerClass, Span)> = m
             .triggers
             .iter()
@@ -182,7 +185,15 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             .filter(|t| stands_alone(t.value) || killed || victims_named)
             .map(|t| (t.value, t.span))
             .collect();
-        if classes.is_empty() {
+        if classes.is_empty() || (drafts.is_empty() && places.is_empty() && si < LEAD_SENTENCES) {
+            // A headline toll before any event is told ("64 morts dans
+            // l'attaque…") belongs to the first event.
+            if drafts.is_empty() {
+                pending_tolls.extend(tolls.iter().map(|t| (si, *t)));
+                if !classes.is_empty() {
+                    continue;
+                }
+            }
             // A toll sentence with no trigger elaborates the event in focus.
             if let Some(last) = focus.and_then(|k| drafts.get_mut(k)) {
                 if !tolls.is_empty() && si - last.sentence <= 3 {
@@ -191,8 +202,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             }
             continue;
         }
-        let places: Vec<&PlaceMention> = m.places.iter().filter(|p| span.contains(p.span)).collect();
-        let own_date = m.dates.iter().find(|d| span.contains(d.span));
+
         let headline = is_headline(text, span);
         let trigger_span = classes[0].1;
         let sides = roles::assign(text, span, trigger_span, &m.actors);
@@ -289,7 +299,11 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
                 sides: sides.clone(),
                 place,
                 // A toll for several places is split later; keep it on each.
-                tolls: if simultaneous && k > 0 { Vec::new() } else { tolls.iter().map(|t| (si, *t)).collect() },
+                tolls: if simultaneous && k > 0 {
+                    Vec::new()
+                } else {
+                    std::mem::take(&mut pending_tolls).into_iter().chain(tolls.iter().map(|t| (si, *t))).collect()
+                },
                 vague_neutralized,
                 from_title: headline,
             });
@@ -303,7 +317,21 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
     // A headline repeats the story's main event: keep it only when the body
     // tells no event of its type.
     let body_types: Vec<EventType> = frames.iter().filter(|f| !f.from_title).map(|f| f.sub_event_type.event_type()).collect();
+    // Its toll still counts when the body gives none ("64 morts dans l'attaque…").
+    let title_tolls: Vec<(EventType, u32, u32, u32, Vec<Span>)> = frames
+        .iter()
+        .filter(|f| f.from_title && f.fatalities > 0)
+        .map(|f| (f.sub_event_type.event_type(), f.fatalities, f.fatalities_low, f.fatalities_high, f.toll_spans.clone()))
+        .collect();
     frames.retain(|f| !f.from_title || !body_types.contains(&f.sub_event_type.event_type()));
+    for (t, v, lo, hi, spans) in title_tolls {
+        if let Some(f) = frames.iter_mut().find(|f| !f.from_title && f.sub_event_type.event_type() == t && f.fatalities == 0) {
+            f.fatalities = v;
+            f.fatalities_low = lo;
+            f.fatalities_high = hi;
+            f.toll_spans = spans;
+        }
+    }
     frames
 }
 
@@ -399,7 +427,8 @@ const CIVILIAN_TARGET_WORDS: &[&str] = &[
     "man", "woman", "men", "women", "homme", "femme", "hommes", "femmes", "people", "personnes", "person", "personne",
     "dogon", "fulani", "peul", "peuls", "bambara", "tuareg", "bellah", "driver", "drivers", "chauffeur", "chauffeurs",
     "houses", "maisons", "shed", "livestock", "betail", "herder", "herders", "berger", "bergers", "trader", "traders",
-    "shop", "shops", "boutique", "boutiques", "farmer", "farmers", "cultivateur", "cultivateurs", "marche", "market", "civils", "civilians", "villageois", "villagers", "habitants",
+    "shop", "shops", "boutique", "boutiques", "farmer", "farmers", "cultivateur", "cultivateurs", "bateau", "boat",
+    "pirogue", "car", "minibus", "autocar", "marche", "market", "civils", "civilians", "villageois", "villagers", "habitants",
     "residents", "population", "bus", "passagers", "passengers", "mosquee", "mosque", "eglise", "church", "ecole",
     "school", "fideles", "worshippers", "orpailleurs", "site d orpaillage",
 ];
@@ -692,13 +721,16 @@ fn combine_tolls(tolls: &[(usize, Toll)], large: bool, vague_neutralized: Option
         e.2 += hi;
         spans.push(t.span);
     }
-    let mut best = [(0u32, 0u32, 0u32); 4];
+    // Between the counts different sentences give for one group, the most
+    // conservative (CODEBOOK §6: competing claims).
+    let mut best: [Option<(u32, u32, u32)>; 4] = [None; 4];
     for ((_, g), (v, lo, hi)) in per_sentence {
         let b = &mut best[g as usize];
-        if v > b.0 {
-            *b = (v, lo, hi);
+        if b.is_none_or(|b| v < b.0) {
+            *b = Some((v, lo, hi));
         }
     }
+    let best = best.map(|b| b.unwrap_or((0, 0, 0)));
     let known = (best[0].0 + best[1].0 + best[2].0, best[0].1 + best[1].1 + best[2].1, best[0].2 + best[1].2 + best[2].2);
     let mut total = if best[3].0 > known.0 { best[3] } else { known };
     if total.0 == 0 {
