@@ -26,6 +26,8 @@ pub struct HtmlMetadata {
 /// let meta = veille_ingest::html_metadata(page);
 /// assert_eq!(meta.url.as_deref(), Some("https://example.org/a"));
 /// assert_eq!(meta.published.unwrap().to_string(), "2025-09-04");
+/// let page = r#"<html><head><meta name="pubdate" content="20240621"></head></html>"#;
+/// assert_eq!(veille_ingest::html_metadata(page).published.unwrap().to_string(), "2024-06-21");
 /// ```
 pub fn html_metadata(html: &str) -> HtmlMetadata {
     let page = Html::parse_document(html);
@@ -38,7 +40,7 @@ pub fn html_metadata(html: &str) -> HtmlMetadata {
     };
     let url = first_attr(selector(Sel::Canonical), "href").or_else(|| first_attr(selector(Sel::OgUrl), "content"));
     let published = first_attr(selector(Sel::PublishedTime), "content")
-        .and_then(|v| parse_day(&v))
+        .and_then(|v| parse_day(&v).or_else(|| parse_compact_day(&v)))
         .or_else(|| first_attr(selector(Sel::TimeDatetime), "datetime").and_then(|v| parse_day(&v)));
     HtmlMetadata { url, published }
 }
@@ -200,12 +202,21 @@ enum Sel {
     Body,
 }
 
+/// "20240621", as some sites write `<meta name="pubdate">`.
+fn parse_compact_day(value: &str) -> Option<Date> {
+    let v = value.trim();
+    if v.len() != 8 || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Date::new(v[..4].parse().ok()?, v[4..6].parse().ok()?, v[6..].parse().ok()?).ok()
+}
+
 /// The CSS selectors, parsed once.
 fn selector(which: Sel) -> &'static Selector {
     const SOURCES: [&str; 7] = [
         r#"link[rel~="canonical"]"#,
         r#"meta[property="og:url"]"#,
-        r#"meta[property="article:published_time"]"#,
+        r#"meta[property="article:published_time"], meta[property="og:published_time"], meta[itemprop="datePublished"], meta[name="pubdate"], meta[name="date"], meta[name="DC.date.issued"]"#,
         "time[datetime]",
         "title",
         "body p",
