@@ -19,8 +19,21 @@ use std::path::Path;
 use veille_core::{Country, fold};
 
 const KINDS: [&str; 15] = [
-    "capital", "admin1_seat", "admin2_seat", "admin3_seat", "village", "admin1_unit",
-    "admin2_unit", "admin3_unit", "forest", "park", "area", "wadi", "camp", "airport", "other",
+    "capital",
+    "admin1_seat",
+    "admin2_seat",
+    "admin3_seat",
+    "village",
+    "admin1_unit",
+    "admin2_unit",
+    "admin3_unit",
+    "forest",
+    "park",
+    "area",
+    "wadi",
+    "camp",
+    "airport",
+    "other",
 ];
 
 struct Row {
@@ -66,11 +79,23 @@ fn read_rows(path: &Path, rows: &mut Vec<Row>) {
     let mut lines = text.lines().enumerate();
     let header: Vec<&str> = lines.next().expect("empty table").1.split('\t').collect();
     let col = |name: &str| {
-        header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("{}: no column {name}", path.display()))
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("{}: no column {name}", path.display()))
     };
     let (id, name, country, a1, a2, a3, lat, lon, kind, pop, alts) = (
-        col("id"), col("name"), col("country"), col("admin1"), col("admin2"), col("admin3"),
-        col("lat"), col("lon"), col("kind"), col("population"), col("alt_names"),
+        col("id"),
+        col("name"),
+        col("country"),
+        col("admin1"),
+        col("admin2"),
+        col("admin3"),
+        col("lat"),
+        col("lon"),
+        col("kind"),
+        col("population"),
+        col("alt_names"),
     );
     for (i, line) in lines {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -80,10 +105,21 @@ fn read_rows(path: &Path, rows: &mut Vec<Row>) {
         let at = |c: usize| cells.get(c).copied().unwrap_or("");
         let bad = |what: &str| -> ! { panic!("{}:{}: bad {what}", path.display(), i + 1) };
         let country_code = Country::from_iso2(at(country)).unwrap_or_else(|| bad("country"));
-        let country_index = Country::ALL.iter().position(|c| *c == country_code).unwrap() as u8;
-        let kind_index = KINDS.iter().position(|k| *k == at(kind)).unwrap_or_else(|| bad("kind")) as u8;
+        let country_index = Country::ALL
+            .iter()
+            .position(|c| *c == country_code)
+            .unwrap() as u8;
+        let kind_index = KINDS
+            .iter()
+            .position(|k| *k == at(kind))
+            .unwrap_or_else(|| bad("kind")) as u8;
         let mut names = vec![at(name).to_string()];
-        names.extend(at(alts).split('|').filter(|s| !s.is_empty()).map(str::to_string));
+        names.extend(
+            at(alts)
+                .split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+        );
         rows.push(Row {
             gid: at(id).parse().unwrap_or_else(|_| bad("id")),
             name: at(name).to_string(),
@@ -131,7 +167,10 @@ fn seats(rows: &[Row], level: usize, min_rank: u32) -> Vec<(u8, String, u32)> {
             *e = (score.0, score.1, i as u32);
         }
     }
-    let mut out: Vec<(u8, String, u32)> = best.into_iter().map(|((c, k), (_, _, i))| (c, k, i)).collect();
+    let mut out: Vec<(u8, String, u32)> = best
+        .into_iter()
+        .map(|((c, k), (_, _, i))| (c, k, i))
+        .collect();
     out.sort();
     out
 }
@@ -151,7 +190,11 @@ fn main() {
     let mut max_words = 0usize;
     for (i, r) in rows.iter().enumerate() {
         let name = strings.add(&r.name);
-        let admins = [strings.add(&r.admin[0]), strings.add(&r.admin[1]), strings.add(&r.admin[2])];
+        let admins = [
+            strings.add(&r.admin[0]),
+            strings.add(&r.admin[1]),
+            strings.add(&r.admin[2]),
+        ];
         records.extend_from_slice(&r.gid.to_le_bytes());
         records.extend_from_slice(&name.to_le_bytes());
         for a in admins {
@@ -161,7 +204,12 @@ fn main() {
         records.extend_from_slice(&((r.lon * 1e5).round() as i32).to_le_bytes());
         records.extend_from_slice(&r.population.to_le_bytes());
         records.extend_from_slice(&[r.country, r.kind, 0, 0]);
-        let mut folded: Vec<String> = r.names.iter().map(|n| fold(n)).filter(|k| !k.is_empty()).collect();
+        let mut folded: Vec<String> = r
+            .names
+            .iter()
+            .map(|n| fold(n))
+            .filter(|k| !k.is_empty())
+            .collect();
         folded.sort();
         folded.dedup();
         for k in folded {
@@ -169,9 +217,19 @@ fn main() {
             keys.push((strings.add(&k), i as u32));
         }
     }
-    keys.sort_by(|a, b| strings.get(a.0).as_bytes().cmp(strings.get(b.0).as_bytes()).then(a.1.cmp(&b.1)));
+    keys.sort_by(|a, b| {
+        strings
+            .get(a.0)
+            .as_bytes()
+            .cmp(strings.get(b.0).as_bytes())
+            .then(a.1.cmp(&b.1))
+    });
 
-    let mut gids: Vec<(u64, u32)> = rows.iter().enumerate().map(|(i, r)| (r.gid, i as u32)).collect();
+    let mut gids: Vec<(u64, u32)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.gid, i as u32))
+        .collect();
     gids.sort();
     if let Some(w) = gids.windows(2).find(|w| w[0].0 == w[1].0) {
         panic!("duplicate place id {}", w[0].0);
@@ -202,7 +260,14 @@ fn main() {
     }
 
     // Header, then the sections in a fixed order.
-    let sections: [&[u8]; 6] = [&strings.bytes, &records, &key_bytes, &gid_bytes, &seats1, &seats2];
+    let sections: [&[u8]; 6] = [
+        &strings.bytes,
+        &records,
+        &key_bytes,
+        &gid_bytes,
+        &seats1,
+        &seats2,
+    ];
     let header_len = 4 + 4 * (2 + 2 * sections.len());
     let mut blob = Vec::new();
     blob.extend_from_slice(b"VGZ1");

@@ -20,10 +20,19 @@ fn startup(c: &mut Criterion) {
     let exe = env!("CARGO_BIN_EXE_veille");
     c.bench_function("startup/extract_one_short_article", |b| {
         b.iter(|| {
-            let out = Command::new(exe).arg("extract").arg(&file).output().expect("run veille");
+            let out = Command::new(exe)
+                .arg("extract")
+                .arg(&file)
+                .output()
+                .expect("run veille");
             assert!(out.status.success());
             // The article codes one event: a bench that extracted nothing would be timing nothing.
-            assert_eq!(out.stdout.iter().filter(|&&c| c == b'\n').count(), 1, "{}", String::from_utf8_lossy(&out.stdout));
+            assert_eq!(
+                out.stdout.iter().filter(|&&c| c == b'\n').count(),
+                1,
+                "{}",
+                String::from_utf8_lossy(&out.stdout)
+            );
         })
     });
     let article = veille_core::Article {

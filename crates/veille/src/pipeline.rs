@@ -42,25 +42,37 @@ fn split_shared_tolls(_events: &mut [EventRecord]) {}
 fn evidence(text: &str, field: Field, span: Option<Span>) -> Option<FieldEvidence> {
     let span = span?;
     let t = span.slice(text);
-    (!t.is_empty()).then(|| FieldEvidence { field, span, text: t.to_string() })
+    (!t.is_empty()).then(|| FieldEvidence {
+        field,
+        span,
+        text: t.to_string(),
+    })
 }
 
 /// The ACLED name and inter code of one side, for the event's country and day.
 fn name_actor(slot: &ActorSlot, country: Country, date: Date) -> (String, u8) {
     let lex = ActorLexicon::embedded();
     match slot {
-        ActorSlot::Named { actor, country_hint, .. } => {
+        ActorSlot::Named {
+            actor,
+            country_hint,
+            ..
+        } => {
             let a = lex.actor(*actor);
             let c = a.country.or(*country_hint).unwrap_or(country);
             (lex.canonical_name(*actor, c, date), a.inter)
         }
-        ActorSlot::Generic { kind, country_hint, .. } => {
+        ActorSlot::Generic {
+            kind, country_hint, ..
+        } => {
             let c = country_hint.unwrap_or(country);
             match kind {
                 GenericActor::StateMilitary => (lex.state_force(c, Force::Military, date), 1),
                 GenericActor::StatePolice => (lex.state_force(c, Force::Police, date), 1),
                 GenericActor::Government => (lex.state_force(c, Force::Government, date), 1),
-                GenericActor::UnidentifiedArmed => (format!("Unidentified Armed Group ({})", country.name()), 3),
+                GenericActor::UnidentifiedArmed => {
+                    (format!("Unidentified Armed Group ({})", country.name()), 3)
+                }
                 GenericActor::Civilians => (format!("Civilians ({})", c.name()), 7),
                 GenericActor::Protesters => (format!("Protesters ({})", country.name()), 6),
                 GenericActor::Rioters => (format!("Rioters ({})", country.name()), 5),
@@ -84,10 +96,20 @@ fn record(article: &Article, f: &EventFrame, place: &ResolvedPlace) -> EventReco
     ev.extend(evidence(text, Field::EventType, Some(f.trigger)));
     ev.extend(evidence(text, Field::EventDate, f.date_span));
     ev.extend(evidence(text, Field::Actor1, f.actor1.span()));
-    ev.extend(evidence(text, Field::Actor2, f.actor2.as_ref().and_then(ActorSlot::span)));
+    ev.extend(evidence(
+        text,
+        Field::Actor2,
+        f.actor2.as_ref().and_then(ActorSlot::span),
+    ));
     ev.extend(evidence(text, Field::Location, Some(f.place.cue_span)));
     let toll_span = f.toll_spans.iter().copied().reduce(Span::cover);
-    ev.extend(evidence(text, Field::Fatalities, toll_span.filter(|s| s.len() < 400).or(f.toll_spans.first().copied())));
+    ev.extend(evidence(
+        text,
+        Field::Fatalities,
+        toll_span
+            .filter(|s| s.len() < 400)
+            .or(f.toll_spans.first().copied()),
+    ));
     let mut record = EventRecord {
         article: article.id.clone(),
         event_date: f.date,

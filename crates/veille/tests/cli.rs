@@ -10,7 +10,11 @@ fn veille() -> Command {
 }
 
 fn run(args: &[&str], dir: &Path) -> Output {
-    veille().args(args).current_dir(dir).output().expect("run veille")
+    veille()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run veille")
 }
 
 fn stdout(o: &Output) -> String {
@@ -35,7 +39,10 @@ fn extract_prints_events_with_evidence() {
     std::fs::write(dir.path().join("a.txt"), KAYES_ARTICLE).unwrap();
     let out = run(&["extract", "a.txt"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 1, "{}", stdout(&out));
     let e = &lines[0];
     assert_eq!(e["article"], "a.txt");
@@ -60,7 +67,13 @@ fn every_evidence_span_slices_to_its_text() {
         let article = veille::pipeline::clean(doc).unwrap();
         for e in veille::pipeline::extract(&article, today) {
             for ev in &e.evidence {
-                assert_eq!(ev.span.slice(&article.text), ev.text, "{} {:?}", article.id, ev.field);
+                assert_eq!(
+                    ev.span.slice(&article.text),
+                    ev.text,
+                    "{} {:?}",
+                    article.id,
+                    ev.field
+                );
                 checked += 1;
             }
         }
@@ -77,8 +90,16 @@ fn ingesting_twice_adds_nothing() {
     assert!(stderr(&first).contains("new 1"), "{}", stderr(&first));
     let second = run(&["--db", "t.db", "ingest", "a.txt"], dir.path());
     assert!(second.status.success());
-    assert!(stderr(&second).contains("new 0, already present 1"), "{}", stderr(&second));
-    assert!(stderr(&second).contains("events stored 0"), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("new 0, already present 1"),
+        "{}",
+        stderr(&second)
+    );
+    assert!(
+        stderr(&second).contains("events stored 0"),
+        "{}",
+        stderr(&second)
+    );
     let store = veille_store::Store::open(&dir.path().join("t.db")).unwrap();
     assert_eq!(store.counts().unwrap().articles, 1);
 }
@@ -88,21 +109,35 @@ fn unreadable_inputs_are_named_and_the_rest_is_ingested() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("inputs");
     std::fs::create_dir(&inputs).unwrap();
-    for f in ["binary.bin", "empty.txt", "latin1.txt", "truncated.html", "utf16.txt", "bom.txt"] {
+    for f in [
+        "binary.bin",
+        "empty.txt",
+        "latin1.txt",
+        "truncated.html",
+        "utf16.txt",
+        "bom.txt",
+    ] {
         let target = if f == "binary.bin" { "binary.txt" } else { f };
         std::fs::copy(fixtures().join("bad_inputs").join(f), inputs.join(target)).unwrap();
     }
     let out = run(&["--db", "t.db", "ingest", "inputs"], dir.path());
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("binary.txt") && err.contains("binary"), "{err}");
+    assert!(
+        err.contains("binary.txt") && err.contains("binary"),
+        "{err}"
+    );
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
     assert!(err.contains("new 4"), "{err}");
     let store = veille_store::Store::open(&dir.path().join("t.db")).unwrap();
     assert_eq!(store.counts().unwrap().articles, 4);
     // The Latin-1 article was decoded, not mangled.
     let events = store.events(&veille_store::EventFilter::default()).unwrap();
-    assert!(events.iter().all(|e| !e.record.location.contains('\u{fffd}')));
+    assert!(
+        events
+            .iter()
+            .all(|e| !e.record.location.contains('\u{fffd}'))
+    );
 }
 
 #[test]
@@ -145,13 +180,17 @@ fn kill_during_ingest_keeps_every_committed_article() {
     let mut seen = Vec::new();
     for _ in 0..600 {
         std::thread::sleep(std::time::Duration::from_millis(20));
-        if let Ok(store) = veille_store::Store::open(&db) {
-            if let Ok(c) = store.counts() {
-                if c.articles >= 20 {
-                    seen = store.events(&veille_store::EventFilter::default()).unwrap().into_iter().map(|e| e.article_id).collect();
-                    break;
-                }
-            }
+        if let Ok(store) = veille_store::Store::open(&db)
+            && let Ok(c) = store.counts()
+            && c.articles >= 20
+        {
+            seen = store
+                .events(&veille_store::EventFilter::default())
+                .unwrap()
+                .into_iter()
+                .map(|e| e.article_id)
+                .collect();
+            break;
         }
     }
     child.kill().unwrap(); // SIGKILL on Unix
@@ -160,21 +199,43 @@ fn kill_during_ingest_keeps_every_committed_article() {
     let store = veille_store::Store::open(&db).expect("the database opens after a kill");
     store.check_integrity().expect("integrity_check is ok");
     for id in &seen {
-        assert!(store.article(id).unwrap().is_some(), "article {id} committed before the kill is gone");
+        assert!(
+            store.article(id).unwrap().is_some(),
+            "article {id} committed before the kill is gone"
+        );
     }
     let after = store.counts().unwrap().articles;
-    assert!(after >= 20 && after <= 400, "{after}");
+    assert!((20..=400).contains(&after), "{after}");
 }
 
 #[test]
 fn events_and_exports() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), KAYES_ARTICLE).unwrap();
-    assert!(run(&["--db", "t.db", "ingest", "a.txt"], dir.path()).status.success());
+    assert!(
+        run(&["--db", "t.db", "ingest", "a.txt"], dir.path())
+            .status
+            .success()
+    );
 
-    let table = run(&["--db", "t.db", "events", "--country", "mali", "--type", "battles"], dir.path());
+    let table = run(
+        &[
+            "--db",
+            "t.db",
+            "events",
+            "--country",
+            "mali",
+            "--type",
+            "battles",
+        ],
+        dir.path(),
+    );
     assert!(table.status.success(), "{}", stderr(&table));
-    assert!(stdout(&table).contains("Armed clash") && stdout(&table).contains("1 events"), "{}", stdout(&table));
+    assert!(
+        stdout(&table).contains("Armed clash") && stdout(&table).contains("1 events"),
+        "{}",
+        stdout(&table)
+    );
     let none = run(&["--db", "t.db", "events", "--admin1", "Gao"], dir.path());
     assert!(stdout(&none).contains("0 events"));
 
@@ -185,11 +246,26 @@ fn events_and_exports() {
     assert!(header.starts_with("event_id_cnty,event_date,year,time_precision,disorder_type"));
     assert!(header.ends_with("notes,fatalities,tags,timestamp"));
 
-    let out = run(&["--db", "t.db", "export", "--format", "geojson", "--out", "e.geojson"], dir.path());
+    let out = run(
+        &[
+            "--db",
+            "t.db",
+            "export",
+            "--format",
+            "geojson",
+            "--out",
+            "e.geojson",
+        ],
+        dir.path(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("e.geojson")).unwrap()).unwrap();
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("e.geojson")).unwrap())
+            .unwrap();
     assert_eq!(g["type"], "FeatureCollection");
-    let lon = g["features"][0]["geometry"]["coordinates"][0].as_f64().unwrap();
+    let lon = g["features"][0]["geometry"]["coordinates"][0]
+        .as_f64()
+        .unwrap();
     assert!(lon < -9.0, "longitude first: {lon}");
 }
 
@@ -197,10 +273,21 @@ fn events_and_exports() {
 fn bad_parameters_get_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), KAYES_ARTICLE).unwrap();
-    assert!(run(&["--db", "t.db", "ingest", "a.txt"], dir.path()).status.success());
-    let out = run(&["--db", "t.db", "events", "--since", "yesterday"], dir.path());
+    assert!(
+        run(&["--db", "t.db", "ingest", "a.txt"], dir.path())
+            .status
+            .success()
+    );
+    let out = run(
+        &["--db", "t.db", "events", "--since", "yesterday"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--since \"yesterday\""), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--since \"yesterday\""),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["--db", "missing.db", "events"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("missing.db"), "{}", stderr(&out));
@@ -208,7 +295,10 @@ fn bad_parameters_get_clear_errors() {
     std::fs::write(dir.path().join("notes.db"), "just some notes").unwrap();
     let out = run(&["--db", "notes.db", "ingest", "a.txt"], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(dir.path().join("notes.db")).unwrap(), "just some notes");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.db")).unwrap(),
+        "just some notes"
+    );
 }
 
 #[test]
@@ -218,14 +308,29 @@ fn demo_runs_and_shows_events() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("failed 0"), "{text}");
-    let n: usize = text.lines().find_map(|l| l.strip_suffix(" events")?.trim().parse().ok()).unwrap();
+    let n: usize = text
+        .lines()
+        .find_map(|l| l.strip_suffix(" events")?.trim().parse().ok())
+        .unwrap();
     assert!(n >= 10, "{text}");
 }
 
 #[test]
 fn place_explains_the_choice() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(&["place", "Kéniéba", "--context", "cercle de Kéniéba, région de Kayes"], dir.path());
+    let out = run(
+        &[
+            "place",
+            "Kéniéba",
+            "--context",
+            "cercle de Kéniéba, région de Kayes",
+        ],
+        dir.path(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).to_lowercase().contains("kayes"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).to_lowercase().contains("kayes"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -60,7 +60,10 @@ struct Patterns {
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut w: Vec<&str> = words.collect();
     w.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    w.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+    w.iter()
+        .map(|s| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 fn patterns() -> &'static Patterns {
@@ -94,23 +97,38 @@ fn patterns() -> &'static Patterns {
 /// Finds and resolves every date mention in `text`, in order. `published` is the
 /// publication date (relative forms need it); `today` bounds the year guessed from
 /// a weekday when there is no publication date.
-pub fn find_dates(text: &str, folded: &FoldedText, published: Option<Date>, today: Date) -> Vec<DateMention> {
+pub fn find_dates(
+    text: &str,
+    folded: &FoldedText,
+    published: Option<Date>,
+    today: Date,
+) -> Vec<DateMention> {
     let p = patterns();
     let f = &folded.folded;
     let mut found: Vec<(usize, usize, Raw)> = Vec::new();
-    let taken = |s: usize, e: usize, found: &Vec<(usize, usize, Raw)>| found.iter().any(|(a, b, _)| s < *b && *a < e);
+    let taken = |s: usize, e: usize, found: &Vec<(usize, usize, Raw)>| {
+        found.iter().any(|(a, b, _)| s < *b && *a < e)
+    };
 
     for c in p.full_numeric.captures_iter(f) {
         let m = c.get(0).unwrap();
         let (y, mo, d) = if let Some(y) = c.get(1) {
-            (y.as_str(), c.get(2).unwrap().as_str(), c.get(3).unwrap().as_str())
+            (
+                y.as_str(),
+                c.get(2).unwrap().as_str(),
+                c.get(3).unwrap().as_str(),
+            )
         } else {
-            (c.get(6).unwrap().as_str(), c.get(5).unwrap().as_str(), c.get(4).unwrap().as_str())
+            (
+                c.get(6).unwrap().as_str(),
+                c.get(5).unwrap().as_str(),
+                c.get(4).unwrap().as_str(),
+            )
         };
-        if let (Ok(y), Ok(mo), Ok(d)) = (y.parse::<i16>(), mo.parse::<i8>(), d.parse::<i8>()) {
-            if let Ok(date) = Date::new(y, mo, d) {
-                found.push((m.start(), m.end(), Raw::Full(date)));
-            }
+        if let (Ok(y), Ok(mo), Ok(d)) = (y.parse::<i16>(), mo.parse::<i8>(), d.parse::<i8>())
+            && let Ok(date) = Date::new(y, mo, d)
+        {
+            found.push((m.start(), m.end(), Raw::Full(date)));
         }
     }
     let cal = Calendar::embedded();
@@ -137,7 +155,17 @@ pub fn find_dates(text: &str, folded: &FoldedText, published: Option<Date>, toda
                 || days_text.contains(" a "));
         let year = c.name("year").and_then(|y| y.as_str().parse::<i16>().ok());
         let weekday = c.name("wd").and_then(|w| cal.weekday(w.as_str()));
-        found.push((m.start(), m.end(), Raw::DayMonth { days, month, year, weekday, range: is_range }));
+        found.push((
+            m.start(),
+            m.end(),
+            Raw::DayMonth {
+                days,
+                month,
+                year,
+                weekday,
+                range: is_range,
+            },
+        ));
     }
     for c in p.month_day.captures_iter(f) {
         let m = c.get(0).unwrap();
@@ -145,7 +173,9 @@ pub fn find_dates(text: &str, folded: &FoldedText, published: Option<Date>, toda
             continue;
         }
         let month = cal.month(c.name("month").unwrap().as_str()).unwrap_or(1) as i8;
-        let Ok(day) = c.name("day").unwrap().as_str().parse::<i8>() else { continue };
+        let Ok(day) = c.name("day").unwrap().as_str().parse::<i8>() else {
+            continue;
+        };
         if !(1..=31).contains(&day) {
             continue;
         }
@@ -155,7 +185,17 @@ pub fn find_dates(text: &str, folded: &FoldedText, published: Option<Date>, toda
         }
         let year = c.name("year").and_then(|y| y.as_str().parse::<i16>().ok());
         let weekday = c.name("wd").and_then(|w| cal.weekday(w.as_str()));
-        found.push((m.start(), m.end(), Raw::DayMonth { days: vec![day], month, year, weekday, range: false }));
+        found.push((
+            m.start(),
+            m.end(),
+            Raw::DayMonth {
+                days: vec![day],
+                month,
+                year,
+                weekday,
+                range: false,
+            },
+        ));
     }
     for c in p.month_year.captures_iter(f) {
         let m = c.get(0).unwrap();
@@ -173,22 +213,42 @@ pub fn find_dates(text: &str, folded: &FoldedText, published: Option<Date>, toda
             continue;
         }
         let weekday = cal.weekday(c.name("wd").unwrap().as_str()).unwrap_or(1);
-        let strictly_before = c.name("after").is_some() || c.name("last").is_some_and(|l| l.as_str() == "last ");
-        found.push((m.start(), m.end(), Raw::Weekday { weekday, strictly_before }));
+        let strictly_before =
+            c.name("after").is_some() || c.name("last").is_some_and(|l| l.as_str() == "last ");
+        found.push((
+            m.start(),
+            m.end(),
+            Raw::Weekday {
+                weekday,
+                strictly_before,
+            },
+        ));
     }
     for m in p.relative.find_iter(f) {
         if taken(m.start(), m.end(), &found) {
             continue;
         }
         if let Some(r) = relative::embedded().iter().find(|r| r.phrase == m.as_str()) {
-            found.push((m.start(), m.end(), Raw::Relative { anchor: r.anchor, offset: r.offset_days, precision: r.precision }));
+            found.push((
+                m.start(),
+                m.end(),
+                Raw::Relative {
+                    anchor: r.anchor,
+                    offset: r.offset_days,
+                    precision: r.precision,
+                },
+            ));
         }
     }
     found.sort_by_key(|(s, _, _)| *s);
     // A deadline ("jusqu'au 30 juillet", "until 5 May") is not when anything happened.
     found.retain(|(s, _, _)| {
         let before = f[..*s].trim_end();
-        !["jusqu au", "jusqu a", "until", "till", "d ici", "avant le", "by"].iter().any(|w| before.ends_with(w))
+        ![
+            "jusqu au", "jusqu a", "until", "till", "d ici", "avant le", "by",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
     });
     // With no publication date, the latest date the text fixes by itself (with a
     // year, or a weekday that fixes the year) stands for it: an article is not
@@ -198,9 +258,10 @@ pub fn find_dates(text: &str, folded: &FoldedText, published: Option<Date>, toda
             .iter()
             .filter_map(|(s, e, raw)| match raw {
                 Raw::Full(d) => Some(*d),
-                Raw::DayMonth { year: Some(_), .. } | Raw::DayMonth { weekday: Some(_), .. } => {
-                    resolve(raw.clone(), Span::new(*s, *e), None, None, today).map(|m| m.date)
-                }
+                Raw::DayMonth { year: Some(_), .. }
+                | Raw::DayMonth {
+                    weekday: Some(_), ..
+                } => resolve(raw.clone(), Span::new(*s, *e), None, None, today).map(|m| m.date),
                 _ => None,
             })
             .max()
@@ -224,10 +285,26 @@ pub fn find_dates(text: &str, folded: &FoldedText, published: Option<Date>, toda
 #[derive(Debug, Clone)]
 enum Raw {
     Full(Date),
-    DayMonth { days: Vec<i8>, month: i8, year: Option<i16>, weekday: Option<u8>, range: bool },
-    Month { month: i8, year: i16 },
-    Weekday { weekday: u8, strictly_before: bool },
-    Relative { anchor: Anchor, offset: i32, precision: u8 },
+    DayMonth {
+        days: Vec<i8>,
+        month: i8,
+        year: Option<i16>,
+        weekday: Option<u8>,
+        range: bool,
+    },
+    Month {
+        month: i8,
+        year: i16,
+    },
+    Weekday {
+        weekday: u8,
+        strictly_before: bool,
+    },
+    Relative {
+        anchor: Anchor,
+        offset: i32,
+        precision: u8,
+    },
 }
 
 fn iso_weekday(d: Date) -> u8 {
@@ -238,7 +315,13 @@ fn iso_weekday(d: Date) -> u8 {
 /// the year before when that would put the event after publication; with no
 /// publication date, the most recent year (not after `today`) in which the day
 /// falls on the weekday given, else `today`'s year.
-fn infer_year(month: i8, day: i8, weekday: Option<u8>, published: Option<Date>, today: Date) -> Option<i16> {
+fn infer_year(
+    month: i8,
+    day: i8,
+    weekday: Option<u8>,
+    published: Option<Date>,
+    today: Date,
+) -> Option<i16> {
     if let Some(p) = published {
         let y = p.year();
         let candidate = Date::new(y, month, day).ok()?;
@@ -250,27 +333,50 @@ fn infer_year(month: i8, day: i8, weekday: Option<u8>, published: Option<Date>, 
     }
     if let Some(wd) = weekday {
         for y in (today.year() - 30..=today.year()).rev() {
-            if let Ok(d) = Date::new(y, month, day) {
-                if d <= today && iso_weekday(d) == wd {
-                    return Some(y);
-                }
+            if let Ok(d) = Date::new(y, month, day)
+                && d <= today
+                && iso_weekday(d) == wd
+            {
+                return Some(y);
             }
         }
     }
     Some(today.year())
 }
 
-fn resolve(raw: Raw, span: Span, published: Option<Date>, last: Option<Date>, today: Date) -> Option<DateMention> {
-    let mention = |date, precision, kind| Some(DateMention { span, date, precision, kind });
+fn resolve(
+    raw: Raw,
+    span: Span,
+    published: Option<Date>,
+    last: Option<Date>,
+    today: Date,
+) -> Option<DateMention> {
+    let mention = |date, precision, kind| {
+        Some(DateMention {
+            span,
+            date,
+            precision,
+            kind,
+        })
+    };
     match raw {
         Raw::Full(d) => mention(d, 1, DateKind::Full),
-        Raw::DayMonth { days, month, year, weekday, range } => {
+        Raw::DayMonth {
+            days,
+            month,
+            year,
+            weekday,
+            range,
+        } => {
             let first = days[0];
             let y = match year {
                 Some(y) => y,
                 None => infer_year(month, first, weekday, published, today)?,
             };
-            let dates: Vec<Date> = days.iter().filter_map(|d| Date::new(y, month, *d).ok()).collect();
+            let dates: Vec<Date> = days
+                .iter()
+                .filter_map(|d| Date::new(y, month, *d).ok())
+                .collect();
             if dates.is_empty() {
                 return None;
             }
@@ -288,9 +394,16 @@ fn resolve(raw: Raw, span: Span, published: Option<Date>, last: Option<Date>, to
             }
         }
         Raw::Month { month, year } => mention(Date::new(year, month, 15).ok()?, 3, DateKind::Month),
-        Raw::Weekday { weekday, strictly_before } => {
+        Raw::Weekday {
+            weekday,
+            strictly_before,
+        } => {
             let p = published?;
-            let mut d = if strictly_before { p.checked_sub(1.day()).ok()? } else { p };
+            let mut d = if strictly_before {
+                p.checked_sub(1.day()).ok()?
+            } else {
+                p
+            };
             for _ in 0..7 {
                 if iso_weekday(d) == weekday {
                     return mention(d, 1, DateKind::Weekday);
@@ -299,12 +412,20 @@ fn resolve(raw: Raw, span: Span, published: Option<Date>, last: Option<Date>, to
             }
             None
         }
-        Raw::Relative { anchor, offset, precision } => {
+        Raw::Relative {
+            anchor,
+            offset,
+            precision,
+        } => {
             let base = match anchor {
                 Anchor::Published => published?,
                 Anchor::LastMentioned => last?,
             };
-            mention(base.checked_add(i64::from(offset).days()).ok()?, precision, DateKind::Relative)
+            mention(
+                base.checked_add(i64::from(offset).days()).ok()?,
+                precision,
+                DateKind::Relative,
+            )
         }
     }
 }
@@ -327,13 +448,22 @@ mod tests {
 
     #[test]
     fn weekday_with_day_and_month_fixes_the_year_without_publication() {
-        let found = dates("Le convoi a été visé dimanche 14 septembre près de Diéma.", None);
-        assert_eq!(found, vec![("dimanche 14 septembre".into(), d(2025, 9, 14), 1)]);
+        let found = dates(
+            "Le convoi a été visé dimanche 14 septembre près de Diéma.",
+            None,
+        );
+        assert_eq!(
+            found,
+            vec![("dimanche 14 septembre".into(), d(2025, 9, 14), 1)]
+        );
     }
 
     #[test]
     fn day_month_takes_the_publication_year_or_the_one_before() {
-        let found = dates("Le 28 décembre, une embuscade a eu lieu.", Some(d(2026, 1, 3)));
+        let found = dates(
+            "Le 28 décembre, une embuscade a eu lieu.",
+            Some(d(2026, 1, 3)),
+        );
         assert_eq!(found[0].1, d(2025, 12, 28));
         let found = dates("Le 1er juillet, une attaque.", Some(d(2025, 7, 2)));
         assert_eq!(found[0].1, d(2025, 7, 1));
@@ -341,17 +471,26 @@ mod tests {
 
     #[test]
     fn relative_words_and_the_next_day() {
-        let found = dates("Hier, des tirs ont visé le camp. Le lendemain, un convoi a sauté.", Some(d(2024, 3, 10)));
+        let found = dates(
+            "Hier, des tirs ont visé le camp. Le lendemain, un convoi a sauté.",
+            Some(d(2024, 3, 10)),
+        );
         assert_eq!(found[0].1, d(2024, 3, 9));
         assert_eq!(found[1].1, d(2024, 3, 10));
-        let found = dates("Le 3 mars, le groupe a annoncé un blocus. Le lendemain, des chauffeurs ont été retenus.", Some(d(2024, 3, 20)));
+        let found = dates(
+            "Le 3 mars, le groupe a annoncé un blocus. Le lendemain, des chauffeurs ont été retenus.",
+            Some(d(2024, 3, 20)),
+        );
         assert_eq!(found[1].1, d(2024, 3, 4));
     }
 
     #[test]
     fn weekdays_resolve_to_the_most_recent_one() {
         // 2024-05-08 is a Wednesday.
-        let found = dates("Mardi dernier, puis samedi, et on Sunday.", Some(d(2024, 5, 8)));
+        let found = dates(
+            "Mardi dernier, puis samedi, et on Sunday.",
+            Some(d(2024, 5, 8)),
+        );
         assert_eq!(found[0].1, d(2024, 5, 7));
         assert_eq!(found[1].1, d(2024, 5, 4));
         assert_eq!(found[2].1, d(2024, 5, 5));
@@ -360,34 +499,52 @@ mod tests {
     #[test]
     fn overnight_takes_the_first_night() {
         // 2024-05-13 is a Monday.
-        let found = dates("Dans la nuit de samedi à dimanche, le poste a été attaqué.", Some(d(2024, 5, 13)));
+        let found = dates(
+            "Dans la nuit de samedi à dimanche, le poste a été attaqué.",
+            Some(d(2024, 5, 13)),
+        );
         assert_eq!(found[0].1, d(2024, 5, 11));
     }
 
     #[test]
     fn lists_ranges_and_months() {
-        let found = dates("Les opérations des 4, 5 et 6 août. Entre 20 et 24 octobre 2023. En mars 2022.", Some(d(2024, 8, 20)));
+        let found = dates(
+            "Les opérations des 4, 5 et 6 août. Entre 20 et 24 octobre 2023. En mars 2022.",
+            Some(d(2024, 8, 20)),
+        );
         assert_eq!(found[0].1, d(2024, 8, 4));
-        assert_eq!(found[1], ("Entre 20 et 24 octobre 2023".into(), d(2023, 10, 22), 2));
+        assert_eq!(
+            found[1],
+            ("Entre 20 et 24 octobre 2023".into(), d(2023, 10, 22), 2)
+        );
         assert_eq!(found[2].1, d(2022, 3, 15));
         assert_eq!(found[2].2, 3);
     }
 
     #[test]
     fn undated_articles_take_their_year_from_a_weekday_date() {
-        let found = dates("Dimanche 14 septembre, un convoi a été visé. Le 3 septembre, un blocus fut annoncé.", None);
+        let found = dates(
+            "Dimanche 14 septembre, un convoi a été visé. Le 3 septembre, un blocus fut annoncé.",
+            None,
+        );
         assert_eq!(found[1].1, d(2025, 9, 3));
     }
 
     #[test]
     fn deadlines_are_not_event_dates() {
-        let found = dates("Un couvre-feu est décrété jusqu'au 30 juillet.", Some(d(2025, 7, 2)));
+        let found = dates(
+            "Un couvre-feu est décrété jusqu'au 30 juillet.",
+            Some(d(2025, 7, 2)),
+        );
         assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
     fn english_forms() {
-        let found = dates("On September 3, 2023 and on 5 October 2023, then Oct. 7.", Some(d(2023, 10, 9)));
+        let found = dates(
+            "On September 3, 2023 and on 5 October 2023, then Oct. 7.",
+            Some(d(2023, 10, 9)),
+        );
         assert_eq!(found[0].1, d(2023, 9, 3));
         assert_eq!(found[1].1, d(2023, 10, 5));
         assert_eq!(found[2].1, d(2023, 10, 7));

@@ -13,8 +13,9 @@ pub struct Sentence {
 
 /// Abbreviations after which a period does not end a sentence.
 const NO_BREAK_AFTER: &[&str] = &[
-    "M", "Mr", "Mme", "Dr", "St", "Gen", "Col", "Lt", "Cdt", "Capt", "Sgt", "No", "n°", "art", "etc", "p", "av", "J.-C",
-    "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "janv", "fév", "juil", "sept", "oct", "nov", "déc", "U.S", "U.N",
+    "M", "Mr", "Mme", "Dr", "St", "Gen", "Col", "Lt", "Cdt", "Capt", "Sgt", "No", "n°", "art",
+    "etc", "p", "av", "J.-C", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "janv", "fév",
+    "juil", "sept", "oct", "nov", "déc", "U.S", "U.N",
 ];
 
 /// Splits `text` into sentences. A line break always ends a sentence (scraped
@@ -35,7 +36,13 @@ pub fn split(text: &str) -> Vec<Sentence> {
             blank_run = true;
         } else {
             blank_run = false;
-            split_line(text, line_start, line_start + content.len(), paragraph, &mut out);
+            split_line(
+                text,
+                line_start,
+                line_start + content.len(),
+                paragraph,
+                &mut out,
+            );
             // A single line break also separates paragraphs in scraped text.
             paragraph += 1;
         }
@@ -57,7 +64,9 @@ fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut 
         let breaks = match (next, after) {
             (None, _) => true,
             (Some(n), Some(a)) if n.is_whitespace() => {
-                a.is_uppercase() || a.is_ascii_digit() || matches!(a, '«' | '"' | '“' | '(' | '[' | '-' | '—')
+                a.is_uppercase()
+                    || a.is_ascii_digit()
+                    || matches!(a, '«' | '"' | '“' | '(' | '[' | '-' | '—')
             }
             _ => false,
         };
@@ -65,12 +74,23 @@ fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut 
             continue;
         }
         if c == '.' {
-            let word = line[sent_start..i].rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or("");
-            if NO_BREAK_AFTER.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) {
+            let word = line[sent_start..i]
+                .rsplit(|ch: char| ch.is_whitespace())
+                .next()
+                .unwrap_or("");
+            if NO_BREAK_AFTER.contains(&word)
+                || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+            {
                 continue;
             }
         }
-        push(text, start + sent_start, start + i + c.len_utf8(), paragraph, out);
+        push(
+            text,
+            start + sent_start,
+            start + i + c.len_utf8(),
+            paragraph,
+            out,
+        );
         sent_start = i + c.len_utf8();
     }
     push(text, start + sent_start, end, paragraph, out);
@@ -83,7 +103,10 @@ fn push(text: &str, s: usize, e: usize, paragraph: usize, out: &mut Vec<Sentence
     if piece.trim().is_empty() {
         return;
     }
-    out.push(Sentence { span: Span::new(s + lead, e - trail), paragraph });
+    out.push(Sentence {
+        span: Span::new(s + lead, e - trail),
+        paragraph,
+    });
 }
 
 #[cfg(test)]

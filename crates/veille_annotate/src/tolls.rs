@@ -96,30 +96,77 @@ fn tokens(folded: &str) -> Vec<Token> {
             continue;
         }
         if let Some(s) = start.take() {
-            out.push(Token { start: s, end: i, separator: false });
+            out.push(Token {
+                start: s,
+                end: i,
+                separator: false,
+            });
         }
         if matches!(c, '.' | ';' | ':' | '!' | '?' | '(' | ')' | '\n') {
-            out.push(Token { start: i, end: i + c.len_utf8(), separator: true });
+            out.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                separator: true,
+            });
         }
     }
     if let Some(s) = start {
-        out.push(Token { start: s, end: folded.len(), separator: false });
+        out.push(Token {
+            start: s,
+            end: folded.len(),
+            separator: false,
+        });
     }
     out
 }
 
 /// Words that make a number something other than a count of people.
 const NOT_PEOPLE_AFTER: &[&str] = &[
-    "km", "kilometres", "kilometers", "kilometre", "miles", "h", "heures", "hours", "ans", "years", "jours", "days",
-    "mois", "months", "semaines", "weeks", "minutes", "fois", "times", "vehicules", "vehicles", "motos", "camions",
-    "trucks", "pick", "fcfa", "francs", "dollars", "tonnes", "kg", "litres", "pour", "percent", "per", "sur",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "miles",
+    "h",
+    "heures",
+    "hours",
+    "ans",
+    "years",
+    "jours",
+    "days",
+    "mois",
+    "months",
+    "semaines",
+    "weeks",
+    "minutes",
+    "fois",
+    "times",
+    "vehicules",
+    "vehicles",
+    "motos",
+    "camions",
+    "trucks",
+    "pick",
+    "fcfa",
+    "francs",
+    "dollars",
+    "tonnes",
+    "kg",
+    "litres",
+    "pour",
+    "percent",
+    "per",
+    "sur",
 ];
 
 /// Finds every casualty count in `text`.
 pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
     let f = folded.folded.as_str();
     let toks = tokens(f);
-    let words: Vec<&str> = toks.iter().map(|t| if t.separator { "." } else { &f[t.start..t.end] }).collect();
+    let words: Vec<&str> = toks
+        .iter()
+        .map(|t| if t.separator { "." } else { &f[t.start..t.end] })
+        .collect();
     let numbers = Numbers::embedded();
     let cas = CasualtyWords::embedded();
 
@@ -143,9 +190,16 @@ pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
             let next = words.get(i + 1).copied().unwrap_or("");
             let is_year = w.len() == 4 && (1900..2100).contains(&value);
             let is_measure = NOT_PEOPLE_AFTER.contains(&next)
-                || veille_lexicon::calendar::Calendar::embedded().month(next).is_some();
+                || veille_lexicon::calendar::Calendar::embedded()
+                    .month(next)
+                    .is_some();
             if !is_year && !is_measure && value < 100_000 {
-                nums.push(Num { first: i, last: i, count: Count::Exact(value), article_like: false });
+                nums.push(Num {
+                    first: i,
+                    last: i,
+                    count: Count::Exact(value),
+                    article_like: false,
+                });
             }
             i += 1;
             continue;
@@ -163,10 +217,21 @@ pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
                 let article_like = used == 1 && matches!(w, "un" | "une" | "a" | "an" | "one");
                 let before_victim = matches!(
                     cas.at(&words[i + used..]),
-                    Some((CasualtyRole::Military | CasualtyRole::Militant | CasualtyRole::Civilian | CasualtyRole::People, _))
+                    Some((
+                        CasualtyRole::Military
+                            | CasualtyRole::Militant
+                            | CasualtyRole::Civilian
+                            | CasualtyRole::People,
+                        _
+                    ))
                 );
                 if !article_like || before_victim {
-                    nums.push(Num { first: i, last: i + used - 1, count, article_like });
+                    nums.push(Num {
+                        first: i,
+                        last: i + used - 1,
+                        count,
+                        article_like,
+                    });
                 }
             }
             i += used;
@@ -259,7 +324,10 @@ pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
         }
         let Some(next) = out[k + 1] else { continue };
         let between = &words[nums[k].last + 1..nums[k + 1].first];
-        if between.len() <= 4 && between.iter().any(|w| matches!(*w, "et" | "and")) && !between.contains(&".") {
+        if between.len() <= 4
+            && between.iter().any(|w| matches!(*w, "et" | "and"))
+            && !between.contains(&".")
+        {
             let victims = between
                 .iter()
                 .find_map(|w| match cas.at(&[w]) {
@@ -269,8 +337,15 @@ pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
                     _ => None,
                 })
                 .unwrap_or(next.victims);
-            let number_span = folded.original_span(toks[nums[k].first].start, toks[nums[k].last].end, text);
-            out[k] = Some(Toll { span: number_span.cover(next.span), number_span, count: nums[k].count, outcome: next.outcome, victims });
+            let number_span =
+                folded.original_span(toks[nums[k].first].start, toks[nums[k].last].end, text);
+            out[k] = Some(Toll {
+                span: number_span.cover(next.span),
+                number_span,
+                count: nums[k].count,
+                outcome: next.outcome,
+                victims,
+            });
         }
     }
     out.into_iter().flatten().collect()
@@ -282,17 +357,29 @@ mod tests {
 
     fn tolls(text: &str) -> Vec<(u32, Outcome, Victims)> {
         let ft = FoldedText::new(text);
-        find_tolls(text, &ft).into_iter().map(|t| (t.count.value(false), t.outcome, t.victims)).collect()
+        find_tolls(text, &ft)
+            .into_iter()
+            .map(|t| (t.count.value(false), t.outcome, t.victims))
+            .collect()
     }
 
     #[test]
     fn digits_and_words() {
         assert_eq!(
             tolls("L'attaque a fait 12 morts et 5 blessés parmi les soldats."),
-            vec![(12, Outcome::Killed, Victims::Unknown), (5, Outcome::Wounded, Victims::Unknown)]
+            vec![
+                (12, Outcome::Killed, Victims::Unknown),
+                (5, Outcome::Wounded, Victims::Unknown)
+            ]
         );
-        assert_eq!(tolls("Vingt-trois civils ont été tués."), vec![(23, Outcome::Killed, Victims::Civilian)]);
-        assert_eq!(tolls("Gunmen killed 14 soldiers near the border."), vec![(14, Outcome::Killed, Victims::Military)]);
+        assert_eq!(
+            tolls("Vingt-trois civils ont été tués."),
+            vec![(23, Outcome::Killed, Victims::Civilian)]
+        );
+        assert_eq!(
+            tolls("Gunmen killed 14 soldiers near the border."),
+            vec![(14, Outcome::Killed, Victims::Military)]
+        );
     }
 
     #[test]
@@ -300,9 +387,18 @@ mod tests {
         let ft_text = "Plusieurs dizaines de terroristes ont été neutralisés.";
         let ft = FoldedText::new(ft_text);
         let t = find_tolls(ft_text, &ft);
-        assert_eq!(t[0].count, Count::Vague { small: 12, large: 12 });
+        assert_eq!(
+            t[0].count,
+            Count::Vague {
+                small: 12,
+                large: 12
+            }
+        );
         assert_eq!(t[0].victims, Victims::Militant);
-        assert_eq!(tolls("une dizaine de villageois ont péri"), vec![(10, Outcome::Killed, Victims::Civilian)]);
+        assert_eq!(
+            tolls("une dizaine de villageois ont péri"),
+            vec![(10, Outcome::Killed, Victims::Civilian)]
+        );
     }
 
     #[test]
@@ -315,18 +411,27 @@ mod tests {
     fn shared_outcome_across_and() {
         assert_eq!(
             tolls("six gendarmes and four guards were killed"),
-            vec![(6, Outcome::Killed, Victims::Military), (4, Outcome::Killed, Victims::Military)]
+            vec![
+                (6, Outcome::Killed, Victims::Military),
+                (4, Outcome::Killed, Victims::Military)
+            ]
         );
     }
 
     #[test]
     fn none_survived_is_not_a_count_of_zero() {
         assert!(tolls("Les assaillants ont été neutralisés sans qu'aucun ne survive.").is_empty());
-        assert_eq!(tolls("aucun mort n'a été signalé"), vec![(0, Outcome::Killed, Victims::Unknown)]);
+        assert_eq!(
+            tolls("aucun mort n'a été signalé"),
+            vec![(0, Outcome::Killed, Victims::Unknown)]
+        );
     }
 
     #[test]
     fn a_single_victim() {
-        assert_eq!(tolls("un soldat a été tué"), vec![(1, Outcome::Killed, Victims::Military)]);
+        assert_eq!(
+            tolls("un soldat a été tué"),
+            vec![(1, Outcome::Killed, Victims::Military)]
+        );
     }
 }

@@ -62,7 +62,9 @@ impl ActorSlot {
     /// The country the text ties the actor to, if any.
     pub fn country_hint(&self) -> Option<Country> {
         match self {
-            ActorSlot::Named { country_hint, .. } | ActorSlot::Generic { country_hint, .. } => *country_hint,
+            ActorSlot::Named { country_hint, .. } | ActorSlot::Generic { country_hint, .. } => {
+                *country_hint
+            }
         }
     }
 }
@@ -128,8 +130,25 @@ fn stands_alone(c: TriggerClass) -> bool {
 
 /// Words that say the thing seized or found was a weapon or an explosive.
 const WEAPON_WORDS: &[&str] = &[
-    "ied", "ieds", "eei", "engin", "engins", "explosive", "explosives", "explosif", "explosifs", "mine", "mines",
-    "weapons", "arms", "armes", "munitions", "ammunition", "cache", "bomb", "bombe",
+    "ied",
+    "ieds",
+    "eei",
+    "engin",
+    "engins",
+    "explosive",
+    "explosives",
+    "explosif",
+    "explosifs",
+    "mine",
+    "mines",
+    "weapons",
+    "arms",
+    "armes",
+    "munitions",
+    "ammunition",
+    "cache",
+    "bomb",
+    "bombe",
 ];
 
 /// Assembles the article's event frames.
@@ -151,27 +170,47 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             .places
             .iter()
             .filter(|p| span.contains(p.span))
-            .find_map(|p| drafts.iter().rposition(|d| d.place.key == p.key && !d.from_title))
+            .find_map(|p| {
+                drafts
+                    .iter()
+                    .rposition(|d| d.place.key == p.key && !d.from_title)
+            })
         {
             focus = Some(k);
         }
-        let blocked_all = m.modality.iter().any(|c| span.contains(c.span) && c.value.0 == ModalityScope::Sentence);
+        let blocked_all = m
+            .modality
+            .iter()
+            .any(|c| span.contains(c.span) && c.value.0 == ModalityScope::Sentence);
         if blocked_all {
             continue;
         }
-        let tolls: Vec<Toll> = m.tolls.iter().filter(|t| span.contains(t.span)).copied().collect();
+        let tolls: Vec<Toll> = m
+            .tolls
+            .iter()
+            .filter(|t| span.contains(t.span))
+            .copied()
+            .collect();
         let killed = tolls.iter().any(|t| t.outcome == Outcome::Killed);
-        let actors: Vec<&ActorMention> = m.actors.iter().filter(|a| span.contains(a.span)).collect();
+        let actors: Vec<&ActorMention> =
+            m.actors.iter().filter(|a| span.contains(a.span)).collect();
         // A killing needs a victim or a killer in the sentence to be an event:
         // "la mort de l'imam" alone is not one.
         let victims_named = actors.iter().any(|a| {
             matches!(
                 lex.actor(a.actor).kind,
-                ActorKind::Civilians | ActorKind::GenericCivilians | ActorKind::State | ActorKind::GenericMilitary
-                    | ActorKind::ArmedGroup | ActorKind::Militia | ActorKind::GenericArmed | ActorKind::External
+                ActorKind::Civilians
+                    | ActorKind::GenericCivilians
+                    | ActorKind::State
+                    | ActorKind::GenericMilitary
+                    | ActorKind::ArmedGroup
+                    | ActorKind::Militia
+                    | ActorKind::GenericArmed
+                    | ActorKind::External
             )
         });
-        let places: Vec<&PlaceMention> = m.places.iter().filter(|p| span.contains(p.span)).collect();
+        let places: Vec<&PlaceMention> =
+            m.places.iter().filter(|p| span.contains(p.span)).collect();
         let own_date = m.dates.iter().find(|d| span.contains(d.span));
         let classes: Vec<(TriggerClass, Span)> = m
             .triggers
@@ -179,7 +218,10 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             .filter(|t| span.contains(t.span))
             .filter(|t| {
                 !m.modality.iter().any(|c| {
-                    c.value.0 == ModalityScope::After && c.span.end <= t.span.start && t.span.start - c.span.end < 60 && span.contains(c.span)
+                    c.value.0 == ModalityScope::After
+                        && c.span.end <= t.span.start
+                        && t.span.start - c.span.end < 60
+                        && span.contains(c.span)
                 })
             })
             .filter(|t| stands_alone(t.value) || killed || victims_named)
@@ -195,10 +237,11 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
                 }
             }
             // A toll sentence with no trigger elaborates the event in focus.
-            if let Some(last) = focus.and_then(|k| drafts.get_mut(k)) {
-                if !tolls.is_empty() && si - last.sentence <= 3 {
-                    last.tolls.extend(tolls.iter().map(|t| (si, *t)));
-                }
+            if let Some(last) = focus.and_then(|k| drafts.get_mut(k))
+                && !tolls.is_empty()
+                && si - last.sentence <= 3
+            {
+                last.tolls.extend(tolls.iter().map(|t| (si, *t)));
             }
             continue;
         }
@@ -214,7 +257,11 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
 
         // A sentence that dates its event but names no place may be the event
         // already told on that day ("l'attaque de ce dimanche").
-        let same_day = own_date.and_then(|d| drafts.iter().rposition(|x| x.date.is_some_and(|(xd, _, _)| xd == d.date)));
+        let same_day = own_date.and_then(|d| {
+            drafts
+                .iter()
+                .rposition(|x| x.date.is_some_and(|(xd, _, _)| xd == d.date))
+        });
         if places.is_empty() && (own_date.is_none() || same_day.is_some()) {
             if let Some(k) = same_day {
                 focus = Some(k);
@@ -226,10 +273,15 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
                 // Only the next sentence may name the sides the event lacked:
                 // further on, the story has moved to other actors.
                 if last.sides.actor1.is_none() && adjacent {
-                    last.sides.actor1 = sides.actor1.clone();
+                    last.sides.actor1 = sides.actor1;
                 }
                 if last.sides.actor2.is_none() && adjacent {
-                    last.sides.actor2 = sides.actor2.clone().filter(|a| last.sides.actor1.as_ref().is_none_or(|b| b.actor != a.actor));
+                    last.sides.actor2 = sides.actor2.filter(|a| {
+                        last.sides
+                            .actor1
+                            .as_ref()
+                            .is_none_or(|b| b.actor != a.actor)
+                    });
                 }
                 if last.vague_neutralized.is_none() {
                     last.vague_neutralized = vague_neutralized;
@@ -246,10 +298,24 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             continue;
         }
         // Places: after the trigger first (where it happened), then before it.
-        let specific: Vec<&PlaceMention> = places.iter().copied().filter(|p| !matches!(p.kind, MentionKind::AdminArea)).collect();
-        let pool = if specific.is_empty() { places.clone() } else { specific };
+        let specific: Vec<&PlaceMention> = places
+            .iter()
+            .copied()
+            .filter(|p| !matches!(p.kind, MentionKind::AdminArea))
+            .collect();
+        let pool = if specific.is_empty() {
+            places.clone()
+        } else {
+            specific
+        };
         let one_event_only = classes.iter().all(|(c, _)| {
-            matches!(c, TriggerClass::Blockade | TriggerClass::Curfew | TriggerClass::Agreement | TriggerClass::Withdrawal)
+            matches!(
+                c,
+                TriggerClass::Blockade
+                    | TriggerClass::Curfew
+                    | TriggerClass::Agreement
+                    | TriggerClass::Withdrawal
+            )
         });
         // An announcement names its places in any order: take the first.
         let first_place = if one_event_only {
@@ -280,7 +346,12 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
                 }
                 _ => (d.date, d.precision, Some(d.span)),
             })
-            .or_else(|| drafts.last().filter(|d| si - d.sentence <= 4).and_then(|d| d.date))
+            .or_else(|| {
+                drafts
+                    .last()
+                    .filter(|d| si - d.sentence <= 4)
+                    .and_then(|d| d.date)
+            })
             .or(first_date)
             .or_else(|| article.published.map(|p| (p, 1, None)));
         if date.is_none() {
@@ -302,7 +373,10 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
                 tolls: if simultaneous && k > 0 {
                     Vec::new()
                 } else {
-                    std::mem::take(&mut pending_tolls).into_iter().chain(tolls.iter().map(|t| (si, *t))).collect()
+                    std::mem::take(&mut pending_tolls)
+                        .into_iter()
+                        .chain(tolls.iter().map(|t| (si, *t)))
+                        .collect()
                 },
                 vague_neutralized,
                 from_title: headline,
@@ -316,16 +390,31 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         .collect();
     // A headline repeats the story's main event: keep it only when the body
     // tells no event of its type.
-    let body_types: Vec<EventType> = frames.iter().filter(|f| !f.from_title).map(|f| f.sub_event_type.event_type()).collect();
+    let body_types: Vec<EventType> = frames
+        .iter()
+        .filter(|f| !f.from_title)
+        .map(|f| f.sub_event_type.event_type())
+        .collect();
     // Its toll still counts when the body gives none ("64 morts dans l'attaque…").
     let title_tolls: Vec<(EventType, u32, u32, u32, Vec<Span>)> = frames
         .iter()
         .filter(|f| f.from_title && f.fatalities > 0)
-        .map(|f| (f.sub_event_type.event_type(), f.fatalities, f.fatalities_low, f.fatalities_high, f.toll_spans.clone()))
+        .map(|f| {
+            (
+                f.sub_event_type.event_type(),
+                f.fatalities,
+                f.fatalities_low,
+                f.fatalities_high,
+                f.toll_spans.clone(),
+            )
+        })
         .collect();
     frames.retain(|f| !f.from_title || !body_types.contains(&f.sub_event_type.event_type()));
     for (t, v, lo, hi, spans) in title_tolls {
-        if let Some(f) = frames.iter_mut().find(|f| !f.from_title && f.sub_event_type.event_type() == t && f.fatalities == 0) {
+        if let Some(f) = frames
+            .iter_mut()
+            .find(|f| !f.from_title && f.sub_event_type.event_type() == t && f.fatalities == 0)
+        {
             f.fatalities = v;
             f.fatalities_low = lo;
             f.fatalities_high = hi;
@@ -346,8 +435,10 @@ fn enumeration(text: &str, pool: &[&PlaceMention], first: &PlaceMention) -> Vec<
         let between = text.get(last.end..p.span.start).unwrap_or("x");
         let b = FoldedText::new(between).folded;
         let b = b.trim();
-        let joined = matches!(b, "," | "et" | "and" | ", et" | ", and" | "ou" | "or" | "et de" | "et a" | ", de" | ", a")
-            || b.is_empty();
+        let joined = matches!(
+            b,
+            "," | "et" | "and" | ", et" | ", and" | "ou" | "or" | "et de" | "et a" | ", de" | ", a"
+        ) || b.is_empty();
         if joined && matches!(p.kind, MentionKind::At) {
             out.push((*p).clone());
             last = p.span;
@@ -361,8 +452,11 @@ fn enumeration(text: &str, pool: &[&PlaceMention], first: &PlaceMention) -> Vec<
 /// The named armed group the article is about: most mentioned, first on a tie.
 fn main_armed_group(m: &Mentions) -> Option<ActorMention> {
     let lex = ActorLexicon::embedded();
-    let groups: Vec<&ActorMention> =
-        m.actors.iter().filter(|a| matches!(lex.actor(a.actor).kind, ActorKind::ArmedGroup)).collect();
+    let groups: Vec<&ActorMention> = m
+        .actors
+        .iter()
+        .filter(|a| matches!(lex.actor(a.actor).kind, ActorKind::ArmedGroup))
+        .collect();
     let mut best: Option<(&ActorMention, usize)> = None;
     for g in &groups {
         let n = groups.iter().filter(|x| x.actor == g.actor).count();
@@ -370,7 +464,7 @@ fn main_armed_group(m: &Mentions) -> Option<ActorMention> {
             best = Some((g, n));
         }
     }
-    best.map(|(g, _)| g.clone())
+    best.map(|(g, _)| *g)
 }
 
 fn slot_from(m: &ActorMention, main_group: Option<&ActorMention>) -> ActorSlot {
@@ -379,11 +473,23 @@ fn slot_from(m: &ActorMention, main_group: Option<&ActorMention>) -> ActorSlot {
     let hint = m.country_hint;
     match kind {
         ActorKind::GenericArmed => match main_group {
-            Some(g) => ActorSlot::Named { actor: g.actor, span: m.span, country_hint: hint },
-            None => ActorSlot::Generic { kind: GenericActor::UnidentifiedArmed, span: Some(m.span), country_hint: hint },
+            Some(g) => ActorSlot::Named {
+                actor: g.actor,
+                span: m.span,
+                country_hint: hint,
+            },
+            None => ActorSlot::Generic {
+                kind: GenericActor::UnidentifiedArmed,
+                span: Some(m.span),
+                country_hint: hint,
+            },
         },
         // Generic state words keep their dictionary entry: "gendarmes" are police.
-        _ => ActorSlot::Named { actor: m.actor, span: m.span, country_hint: hint },
+        _ => ActorSlot::Named {
+            actor: m.actor,
+            span: m.span,
+            country_hint: hint,
+        },
     }
 }
 
@@ -401,7 +507,9 @@ fn side_of(slot: Option<&ActorSlot>) -> Side {
     match slot {
         None => Side::Unknown,
         Some(ActorSlot::Generic { kind, .. }) => match kind {
-            GenericActor::StateMilitary | GenericActor::StatePolice | GenericActor::Government => Side::State,
+            GenericActor::StateMilitary | GenericActor::StatePolice | GenericActor::Government => {
+                Side::State
+            }
             GenericActor::UnidentifiedArmed => Side::Armed,
             GenericActor::Civilians => Side::Civilian,
             GenericActor::Protesters | GenericActor::Rioters => Side::Crowd,
@@ -417,20 +525,113 @@ fn side_of(slot: Option<&ActorSlot>) -> Side {
 
 /// Words that say the target was a military position or an escorted convoy.
 const MILITARY_TARGET_WORDS: &[&str] = &[
-    "camp", "poste", "position", "positions", "base", "caserne", "garnison", "patrouille", "escorte", "escorted",
-    "checkpoint", "post", "outpost", "patrol", "barracks", "detachement", "convoi militaire", "military convoy",
-    "unite", "unit", "brigade", "soldats", "soldiers", "troops", "militaires",
+    "camp",
+    "poste",
+    "position",
+    "positions",
+    "base",
+    "caserne",
+    "garnison",
+    "patrouille",
+    "escorte",
+    "escorted",
+    "checkpoint",
+    "post",
+    "outpost",
+    "patrol",
+    "barracks",
+    "detachement",
+    "convoi militaire",
+    "military convoy",
+    "unite",
+    "unit",
+    "brigade",
+    "soldats",
+    "soldiers",
+    "troops",
+    "militaires",
 ];
 /// Words that say the target was civilian.
 const CIVILIAN_TARGET_WORDS: &[&str] = &[
-    "village", "villages", "vehicle", "vehicles", "vehicule", "vehicules", "transport", "community", "communaute",
-    "man", "woman", "men", "women", "homme", "femme", "hommes", "femmes", "people", "personnes", "person", "personne",
-    "dogon", "fulani", "peul", "peuls", "bambara", "tuareg", "bellah", "driver", "drivers", "chauffeur", "chauffeurs",
-    "houses", "maisons", "shed", "livestock", "betail", "herder", "herders", "berger", "bergers", "trader", "traders",
-    "shop", "shops", "boutique", "boutiques", "farmer", "farmers", "cultivateur", "cultivateurs", "bateau", "boat",
-    "pirogue", "car", "minibus", "autocar", "marche", "market", "civils", "civilians", "villageois", "villagers", "habitants",
-    "residents", "population", "bus", "passagers", "passengers", "mosquee", "mosque", "eglise", "church", "ecole",
-    "school", "fideles", "worshippers", "orpailleurs", "site d orpaillage",
+    "village",
+    "villages",
+    "vehicle",
+    "vehicles",
+    "vehicule",
+    "vehicules",
+    "transport",
+    "community",
+    "communaute",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "homme",
+    "femme",
+    "hommes",
+    "femmes",
+    "people",
+    "personnes",
+    "person",
+    "personne",
+    "dogon",
+    "fulani",
+    "peul",
+    "peuls",
+    "bambara",
+    "tuareg",
+    "bellah",
+    "driver",
+    "drivers",
+    "chauffeur",
+    "chauffeurs",
+    "houses",
+    "maisons",
+    "shed",
+    "livestock",
+    "betail",
+    "herder",
+    "herders",
+    "berger",
+    "bergers",
+    "trader",
+    "traders",
+    "shop",
+    "shops",
+    "boutique",
+    "boutiques",
+    "farmer",
+    "farmers",
+    "cultivateur",
+    "cultivateurs",
+    "bateau",
+    "boat",
+    "pirogue",
+    "car",
+    "minibus",
+    "autocar",
+    "marche",
+    "market",
+    "civils",
+    "civilians",
+    "villageois",
+    "villagers",
+    "habitants",
+    "residents",
+    "population",
+    "bus",
+    "passagers",
+    "passengers",
+    "mosquee",
+    "mosque",
+    "eglise",
+    "church",
+    "ecole",
+    "school",
+    "fideles",
+    "worshippers",
+    "orpailleurs",
+    "site d orpaillage",
 ];
 
 fn has_word(folded: &str, words: &[&str]) -> bool {
@@ -438,7 +639,8 @@ fn has_word(folded: &str, words: &[&str]) -> bool {
         folded.match_indices(w).any(|(i, _)| {
             let before = folded[..i].chars().next_back();
             let after = folded[i + w.len()..].chars().next();
-            before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
         })
     })
 }
@@ -449,9 +651,16 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
 
     let mut actor1 = d.sides.actor1.as_ref().map(|a| slot_from(a, main_group));
     let mut actor2 = d.sides.actor2.as_ref().map(|a| slot_from(a, main_group));
-    let killed: Vec<&Toll> = d.tolls.iter().map(|(_, t)| t).filter(|t| t.outcome == Outcome::Killed).collect();
+    let killed: Vec<&Toll> = d
+        .tolls
+        .iter()
+        .map(|(_, t)| t)
+        .filter(|t| t.outcome == Outcome::Killed)
+        .collect();
     let victims_civilian = killed.iter().any(|t| t.victims == Victims::Civilian);
-    let victims_armed = killed.iter().any(|t| matches!(t.victims, Victims::Military | Victims::Militant));
+    let victims_armed = killed
+        .iter()
+        .any(|t| matches!(t.victims, Victims::Military | Victims::Militant));
     // "Two people were killed": in an attack with no soldier named, people are civilians.
     let victims_people = killed.iter().any(|t| t.victims == Victims::Unknown);
 
@@ -474,11 +683,21 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
             && !has_word(&folded_sentence, MILITARY_TARGET_WORDS));
     // State forces killing people who are not fighters: violence against civilians.
     let target_civilian = target_civilian
-        || (s1 == Side::State && s2 != Side::Armed && (victims_people || victims_civilian) && !victims_armed);
+        || (s1 == Side::State
+            && s2 != Side::Armed
+            && (victims_people || victims_civilian)
+            && !victims_armed);
     let fight = has(TriggerClass::Clash) || has(TriggerClass::Ambush);
-    let weapons_found = has(TriggerClass::WeaponsSeized) && has_word(&folded_sentence, WEAPON_WORDS) && killed.is_empty();
-    let property_only = (has(TriggerClass::Looting) || has(TriggerClass::Destruction)) && killed.is_empty() && !fight;
-    let violent = fight || has(TriggerClass::Attack) || has(TriggerClass::Kill) || has(TriggerClass::Neutralize);
+    let weapons_found = has(TriggerClass::WeaponsSeized)
+        && has_word(&folded_sentence, WEAPON_WORDS)
+        && killed.is_empty();
+    let property_only = (has(TriggerClass::Looting) || has(TriggerClass::Destruction))
+        && killed.is_empty()
+        && !fight;
+    let violent = fight
+        || has(TriggerClass::Attack)
+        || has(TriggerClass::Kill)
+        || has(TriggerClass::Neutralize);
     use SubEventType as T;
     let sub = if (fight && !target_civilian) || (fight && s1 == Side::State && s2 == Side::Armed) {
         T::ArmedClash
@@ -503,7 +722,10 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
         // attacks they name are its cause.
         if has(TriggerClass::Mob) {
             T::MobViolence
-        } else if has(TriggerClass::Riot) || has(TriggerClass::Destruction) || has(TriggerClass::Looting) {
+        } else if has(TriggerClass::Riot)
+            || has(TriggerClass::Destruction)
+            || has(TriggerClass::Looting)
+        {
             T::ViolentDemonstration
         } else {
             T::PeacefulProtest
@@ -512,7 +734,11 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
         T::NonStateActorOvertakesTerritory
     } else if has(TriggerClass::Retake) && s1 == Side::State {
         T::GovernmentRegainsTerritory
-    } else if property_only && !has(TriggerClass::Abduction) && (target_civilian || s2 == Side::Unknown) && !has(TriggerClass::Kill) {
+    } else if property_only
+        && !has(TriggerClass::Abduction)
+        && (target_civilian || s2 == Side::Unknown)
+        && !has(TriggerClass::Kill)
+    {
         // A village raided for its livestock, with no one hurt.
         T::LootingPropertyDestruction
     } else if violent {
@@ -553,17 +779,30 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
         .map_or(sent_span, |c| c.1);
 
     // One actor named twice is one side.
-    if let (Some(ActorSlot::Named { actor: a, .. }), Some(ActorSlot::Named { actor: b, .. })) = (&actor1, &actor2) {
-        if a == b {
-            actor2 = None;
-        }
+    if let (Some(ActorSlot::Named { actor: a, .. }), Some(ActorSlot::Named { actor: b, .. })) =
+        (&actor1, &actor2)
+        && a == b
+    {
+        actor2 = None;
     }
     // Defaults for missing sides.
     let main_slot = |span: Option<Span>| match main_group {
-        Some(g) => ActorSlot::Named { actor: g.actor, span: span.or(Some(g.span)).unwrap_or(g.span), country_hint: None },
-        None => ActorSlot::Generic { kind: GenericActor::UnidentifiedArmed, span, country_hint: None },
+        Some(g) => ActorSlot::Named {
+            actor: g.actor,
+            span: span.or(Some(g.span)).unwrap_or(g.span),
+            country_hint: None,
+        },
+        None => ActorSlot::Generic {
+            kind: GenericActor::UnidentifiedArmed,
+            span,
+            country_hint: None,
+        },
     };
-    let generic = |kind| ActorSlot::Generic { kind, span: None, country_hint: None };
+    let generic = |kind| ActorSlot::Generic {
+        kind,
+        span: None,
+        country_hint: None,
+    };
     match sub.event_type() {
         EventType::Battles | EventType::ExplosionsRemoteViolence => {
             // An air strike in the Sahel is the state's.
@@ -598,15 +837,27 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
             }
             if side_of(actor2.as_ref()) != Side::Civilian {
                 let hint = actor2.as_ref().and_then(ActorSlot::country_hint);
-                actor2 = Some(ActorSlot::Generic { kind: GenericActor::Civilians, span: actor2.as_ref().and_then(ActorSlot::span), country_hint: hint });
+                actor2 = Some(ActorSlot::Generic {
+                    kind: GenericActor::Civilians,
+                    span: actor2.as_ref().and_then(ActorSlot::span),
+                    country_hint: hint,
+                });
             }
         }
         EventType::Protests => {
-            actor1 = Some(ActorSlot::Generic { kind: GenericActor::Protesters, span: None, country_hint: actor1.as_ref().and_then(ActorSlot::country_hint) });
+            actor1 = Some(ActorSlot::Generic {
+                kind: GenericActor::Protesters,
+                span: None,
+                country_hint: actor1.as_ref().and_then(ActorSlot::country_hint),
+            });
             actor2 = None;
         }
         EventType::Riots => {
-            actor1 = Some(ActorSlot::Generic { kind: GenericActor::Rioters, span: None, country_hint: None });
+            actor1 = Some(ActorSlot::Generic {
+                kind: GenericActor::Rioters,
+                span: None,
+                country_hint: None,
+            });
             if side_of(actor2.as_ref()) == Side::Crowd {
                 actor2 = None;
             }
@@ -629,10 +880,11 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
             }
         }
     }
-    if let (Some(ActorSlot::Named { actor: a, .. }), Some(ActorSlot::Named { actor: b, .. })) = (&actor1, &actor2) {
-        if a == b {
-            actor2 = None;
-        }
+    if let (Some(ActorSlot::Named { actor: a, .. }), Some(ActorSlot::Named { actor: b, .. })) =
+        (&actor1, &actor2)
+        && a == b
+    {
+        actor2 = None;
     }
 
     // Fatalities: per victim group, the largest count any sentence gives (counts
@@ -662,7 +914,10 @@ fn class_fits(c: TriggerClass, sub: SubEventType) -> bool {
     use SubEventType as T;
     use TriggerClass as C;
     match sub {
-        T::ArmedClash => matches!(c, C::Clash | C::Ambush | C::Attack | C::Kill | C::Neutralize),
+        T::ArmedClash => matches!(
+            c,
+            C::Clash | C::Ambush | C::Attack | C::Kill | C::Neutralize
+        ),
         T::AirDroneStrike => c == C::AirStrike,
         T::ShellingArtilleryMissileAttack => c == C::Shelling,
         T::SuicideBomb => c == C::Suicide,
@@ -688,8 +943,12 @@ fn class_fits(c: TriggerClass, sub: SubEventType) -> bool {
 fn sentence_span(text: &str, d: &Draft) -> Span {
     let first = d.classes.first().map_or(Span::new(0, 0), |c| c.1);
     // The sentence is recovered from the trigger: widen to the line's sentence marks.
-    let start = text[..first.start].rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
-    let end = text[first.end..].find(['.', '\n', '!', '?']).map_or(text.len(), |i| first.end + i + 1);
+    let start = text[..first.start]
+        .rfind(['.', '\n', '!', '?'])
+        .map_or(0, |i| i + 1);
+    let end = text[first.end..]
+        .find(['.', '\n', '!', '?'])
+        .map_or(text.len(), |i| first.end + i + 1);
     let s = Span::new(start, end.min(text.len()));
     let piece = s.slice(text);
     let lead = piece.len() - piece.trim_start().len();
@@ -700,7 +959,11 @@ fn context_text<'a>(text: &'a str, d: &Draft) -> &'a str {
     sentence_span(text, d).slice(text)
 }
 
-fn combine_tolls(tolls: &[(usize, Toll)], large: bool, vague_neutralized: Option<Span>) -> (u32, u32, u32, Vec<Span>) {
+fn combine_tolls(
+    tolls: &[(usize, Toll)],
+    large: bool,
+    vague_neutralized: Option<Span>,
+) -> (u32, u32, u32, Vec<Span>) {
     use std::collections::BTreeMap;
     let mut per_sentence: BTreeMap<(usize, u8), (u32, u32, u32)> = BTreeMap::new();
     let mut spans = Vec::new();
@@ -731,15 +994,19 @@ fn combine_tolls(tolls: &[(usize, Toll)], large: bool, vague_neutralized: Option
         }
     }
     let best = best.map(|b| b.unwrap_or((0, 0, 0)));
-    let known = (best[0].0 + best[1].0 + best[2].0, best[0].1 + best[1].1 + best[2].1, best[0].2 + best[1].2 + best[2].2);
+    let known = (
+        best[0].0 + best[1].0 + best[2].0,
+        best[0].1 + best[1].1 + best[2].1,
+        best[0].2 + best[1].2 + best[2].2,
+    );
     let mut total = if best[3].0 > known.0 { best[3] } else { known };
-    if total.0 == 0 {
-        if let Some(span) = vague_neutralized {
-            // "neutralisés" with no number: CODEBOOK §6 reads it as "plusieurs".
-            let v = if large { 10 } else { 3 };
-            total = (v, 3, 10);
-            spans.push(span);
-        }
+    if total.0 == 0
+        && let Some(span) = vague_neutralized
+    {
+        // "neutralisés" with no number: CODEBOOK §6 reads it as "plusieurs".
+        let v = if large { 10 } else { 3 };
+        total = (v, 3, 10);
+        spans.push(span);
     }
     (total.0, total.1.min(total.0), total.2.max(total.0), spans)
 }

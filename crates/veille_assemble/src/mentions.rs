@@ -53,7 +53,11 @@ impl Mentions {
                 // span the cleaner read it from, or the publication day written
                 // out in full near the top.
                 .filter(|d| article.published_span.is_none_or(|p| !p.overlaps(d.span)))
-                .filter(|d| !(d.kind == DateKind::Full && Some(d.date) == article.published && d.span.start < 400))
+                .filter(|d| {
+                    !(d.kind == DateKind::Full
+                        && Some(d.date) == article.published
+                        && d.span.start < 400)
+                })
                 .collect(),
             tolls: find_tolls(text, &folded),
             actors,
@@ -69,7 +73,9 @@ fn is_dateline_city(text: &str, p: &PlaceMention) -> bool {
     let line_start = text[..p.span.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..p.span.start].trim();
     let after = text[p.span.end..].trim_start();
-    name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    name.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
         && name.chars().filter(|c| c.is_alphabetic()).count() > 2
         && before.len() <= 12
         && after.starts_with([',', '-', '—', '–', '('])
@@ -79,13 +85,32 @@ fn is_dateline_city(text: &str, p: &PlaceMention) -> bool {
 /// Niamey", "à 100 km au nord de Bamako") is a landmark, not the scene: only a
 /// capital the text puts the event in ("à Bamako", "in Niamey") counts.
 fn is_capital_in_passing(gaz: &Gazetteer, text: &str, p: &PlaceMention) -> bool {
-    let is_capital = p.candidates.iter().any(|id| gaz.place(*id).kind == veille_gazetteer::PlaceKind::Capital);
+    let is_capital = p
+        .candidates
+        .iter()
+        .any(|id| gaz.place(*id).kind == veille_gazetteer::PlaceKind::Capital);
     if !is_capital || p.kind == veille_geocode::MentionKind::AdminArea {
         return false;
     }
     let before = FoldedText::new(&text[p.cue_span.start.min(p.span.start)..p.span.start]).folded;
     let before = before.trim();
-    let locative = ["a", "in", "dans", "at", "sur", "inside", "en plein", "au coeur de", "ville de", "city of", "capitale", "capital"];
+    let locative = [
+        "a",
+        "in",
+        "dans",
+        "at",
+        "sur",
+        "inside",
+        "en plein",
+        "au coeur de",
+        "ville de",
+        "city of",
+        "capitale",
+        "capital",
+    ];
     // No cue at all ("Bamako a été le théâtre de…") is kept.
-    !before.is_empty() && !locative.iter().any(|l| before == *l || before.ends_with(&format!(" {l}")))
+    !before.is_empty()
+        && !locative
+            .iter()
+            .any(|l| before == *l || before.ends_with(&format!(" {l}")))
 }

@@ -36,7 +36,10 @@ fn simultaneous_attacks_give_one_event_per_town() {
         (2025, 3, 5),
     );
     assert_eq!(f.len(), 3, "{f:#?}");
-    assert!(f.iter().all(|e| e.sub_event_type == SubEventType::ArmedClash));
+    assert!(
+        f.iter()
+            .all(|e| e.sub_event_type == SubEventType::ArmedClash)
+    );
     assert!(f.iter().all(|e| e.date == Date::new(2025, 3, 4).unwrap()));
 }
 
@@ -49,12 +52,18 @@ fn the_escort_is_hit_and_the_attacker_comes_next() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(actor_id(&f[0].actor1), "jnim");
     assert_eq!(actor_id(f[0].actor2.as_ref().unwrap()), "ml_military");
-    assert_eq!(f[0].place.kind, veille_geocode::MentionKind::Near { km: None });
+    assert_eq!(
+        f[0].place.kind,
+        veille_geocode::MentionKind::Near { km: None }
+    );
 }
 
 #[test]
 fn soldiers_killing_villagers_is_violence_against_civilians() {
-    let (_, f) = frames("Le 2 mai 2024, des soldats ont tué trois villageois à Sofara.", (2024, 5, 3));
+    let (_, f) = frames(
+        "Le 2 mai 2024, des soldats ont tué trois villageois à Sofara.",
+        (2024, 5, 3),
+    );
     assert_eq!(f[0].sub_event_type, SubEventType::Attack, "{f:#?}");
     assert_eq!(f[0].fatalities, 3);
 }
@@ -65,19 +74,39 @@ fn a_raid_for_cattle_with_no_one_hurt_is_looting() {
         "On 9 June 2023, gunmen raided the village of Dinangourou and seized livestock. No casualties were reported.",
         (2023, 6, 10),
     );
-    assert_eq!(f[0].sub_event_type, SubEventType::LootingPropertyDestruction, "{f:#?}");
-    assert!(matches!(f[0].actor2, Some(ActorSlot::Generic { kind: GenericActor::Civilians, .. })));
+    assert_eq!(
+        f[0].sub_event_type,
+        SubEventType::LootingPropertyDestruction,
+        "{f:#?}"
+    );
+    assert!(matches!(
+        f[0].actor2,
+        Some(ActorSlot::Generic {
+            kind: GenericActor::Civilians,
+            ..
+        })
+    ));
 }
 
 #[test]
 fn an_explosive_found_before_it_went_off_is_disrupted_weapons_use() {
-    let (_, f) = frames("Le 8 avril 2023, les FAMa ont découvert et désamorcé un engin explosif près de Boni.", (2023, 4, 9));
-    assert_eq!(f[0].sub_event_type, SubEventType::DisruptedWeaponsUse, "{f:#?}");
+    let (_, f) = frames(
+        "Le 8 avril 2023, les FAMa ont découvert et désamorcé un engin explosif près de Boni.",
+        (2023, 4, 9),
+    );
+    assert_eq!(
+        f[0].sub_event_type,
+        SubEventType::DisruptedWeaponsUse,
+        "{f:#?}"
+    );
 }
 
 #[test]
 fn a_march_against_attacks_is_a_protest() {
-    let (_, f) = frames("Le 3 juin 2024, des habitants ont manifesté à Bankass contre les attaques répétées.", (2024, 6, 4));
+    let (_, f) = frames(
+        "Le 3 juin 2024, des habitants ont manifesté à Bankass contre les attaques répétées.",
+        (2024, 6, 4),
+    );
     assert_eq!(f[0].sub_event_type, SubEventType::PeacefulProtest, "{f:#?}");
 }
 
@@ -97,7 +126,10 @@ fn neutralised_without_a_number_is_several() {
         "Le 5 juillet 2025, l'armée a repoussé une attaque contre le camp de Niono. Plusieurs assaillants ont été neutralisés.",
         (2025, 7, 6),
     );
-    assert_eq!(f[0].fatalities, 10, "large attack: 'plusieurs' counts 10 (CODEBOOK §6)");
+    assert_eq!(
+        f[0].fatalities, 10,
+        "large attack: 'plusieurs' counts 10 (CODEBOOK §6)"
+    );
 }
 
 #[test]

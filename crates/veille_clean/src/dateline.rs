@@ -42,8 +42,14 @@ struct DateMention {
 /// ```
 pub fn find_dateline(text: &str) -> Option<(Date, Span)> {
     let mentions = date_mentions(text);
-    let head_end = text.char_indices().nth(HEAD_CHARS).map_or(text.len(), |(i, _)| i);
-    let in_head = mentions.iter().filter(|m| m.span.start < head_end).find(|m| opens_dateline(text, m.span));
+    let head_end = text
+        .char_indices()
+        .nth(HEAD_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let in_head = mentions
+        .iter()
+        .filter(|m| m.span.start < head_end)
+        .find(|m| opens_dateline(text, m.span));
     in_head
         .or_else(|| mentions.iter().find(|m| is_date_line(text, m.span)))
         .map(|m| (m.date, m.span))
@@ -58,12 +64,24 @@ fn date_mentions(text: &str) -> Vec<DateMention> {
     for caps in patterns.day_month_year.captures_iter(&folded.folded) {
         let whole = caps.get(0).expect("group 0 always matches");
         let (day, month, year) = (&caps[1], &caps[2], &caps[3]);
-        push(&mut found, year, Calendar::embedded().month(month), day, folded.original_span(whole.start(), whole.end(), text));
+        push(
+            &mut found,
+            year,
+            Calendar::embedded().month(month),
+            day,
+            folded.original_span(whole.start(), whole.end(), text),
+        );
     }
     for caps in patterns.month_day_year.captures_iter(&folded.folded) {
         let whole = caps.get(0).expect("group 0 always matches");
         let (month, day, year) = (&caps[1], &caps[2], &caps[3]);
-        push(&mut found, year, Calendar::embedded().month(month), day, folded.original_span(whole.start(), whole.end(), text));
+        push(
+            &mut found,
+            year,
+            Calendar::embedded().month(month),
+            day,
+            folded.original_span(whole.start(), whole.end(), text),
+        );
     }
     for caps in patterns.iso.captures_iter(text) {
         let whole = caps.get(0).expect("group 0 always matches");
@@ -102,8 +120,14 @@ fn push(found: &mut Vec<DateMention>, year: &str, month: Option<u8>, day: &str, 
 /// The line around `span`, trimmed.
 fn line_around(text: &str, span: Span) -> (&str, &str, &str) {
     let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    (text[start..span.start].trim_start(), &text[span.start..span.end], text[span.end..end].trim_end())
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    (
+        text[start..span.start].trim_start(),
+        &text[span.start..span.end],
+        text[span.end..end].trim_end(),
+    )
 }
 
 /// Whether what precedes the date on its line is nothing, or a dateline cue
@@ -193,22 +217,59 @@ mod tests {
 
     #[test]
     fn every_dateline_form() {
-        check("Attaque à Kayes\n2 Juillet 2025 - 09:04\nLe texte.", "2025-07-02", "2 Juillet 2025");
-        check("Titre\nPublié le 3 septembre 2025 à 10h12\nTexte.", "2025-09-03", "3 septembre 2025");
-        check("Bamako, le 3 septembre 2025 – Les autorités ont annoncé la fermeture des écoles.", "2025-09-03", "3 septembre 2025");
-        check("Headline\nPosted on Wednesday, 6 April 2022 10:27\nBody.", "2022-04-06", "6 April 2022");
-        check("Headline\nJun 2, 2025\nBody text here.", "2025-06-02", "Jun 2, 2025");
-        check("Headline\n27 Aug 2024\nBody text.", "2024-08-27", "27 Aug 2024");
+        check(
+            "Attaque à Kayes\n2 Juillet 2025 - 09:04\nLe texte.",
+            "2025-07-02",
+            "2 Juillet 2025",
+        );
+        check(
+            "Titre\nPublié le 3 septembre 2025 à 10h12\nTexte.",
+            "2025-09-03",
+            "3 septembre 2025",
+        );
+        check(
+            "Bamako, le 3 septembre 2025 – Les autorités ont annoncé la fermeture des écoles.",
+            "2025-09-03",
+            "3 septembre 2025",
+        );
+        check(
+            "Headline\nPosted on Wednesday, 6 April 2022 10:27\nBody.",
+            "2022-04-06",
+            "6 April 2022",
+        );
+        check(
+            "Headline\nJun 2, 2025\nBody text here.",
+            "2025-06-02",
+            "Jun 2, 2025",
+        );
+        check(
+            "Headline\n27 Aug 2024\nBody text.",
+            "2024-08-27",
+            "27 Aug 2024",
+        );
         check("Titre\n2025-09-03\nTexte.", "2025-09-03", "2025-09-03");
         check("Titre\n03/09/2025\nTexte.", "2025-09-03", "03/09/2025");
-        check("Titre\n1er août 2025\nTexte.", "2025-08-01", "1er août 2025");
-        check("Headline\nSeptember 14th, 2025\nBody.", "2025-09-14", "September 14th, 2025");
-        check("Titre\nMis à jour le 12 déc. 2024\nTexte.", "2024-12-12", "12 déc. 2024");
+        check(
+            "Titre\n1er août 2025\nTexte.",
+            "2025-08-01",
+            "1er août 2025",
+        );
+        check(
+            "Headline\nSeptember 14th, 2025\nBody.",
+            "2025-09-14",
+            "September 14th, 2025",
+        );
+        check(
+            "Titre\nMis à jour le 12 déc. 2024\nTexte.",
+            "2024-12-12",
+            "12 déc. 2024",
+        );
     }
 
     #[test]
     fn spans_are_byte_offsets_into_the_text() {
-        let text = "Ségou : l’armée annonce des frappes\n\nPublié le 7 février 2025\n\nDes frappes…";
+        let text =
+            "Ségou : l’armée annonce des frappes\n\nPublié le 7 février 2025\n\nDes frappes…";
         let (_, span) = find_dateline(text).unwrap();
         assert_eq!(&text[span.start..span.end], "7 février 2025");
     }
@@ -222,10 +283,18 @@ mod tests {
 
     #[test]
     fn dates_inside_sentences_are_not_datelines() {
-        assert_eq!(find_dateline("Le 3 septembre 2025, des hommes armés ont attaqué le village de Boni."), None);
-        assert_eq!(find_dateline("Mali : l'attaque du 14 mars 2024 à Kayes\n\nLe texte."), None);
+        assert_eq!(
+            find_dateline("Le 3 septembre 2025, des hommes armés ont attaqué le village de Boni."),
+            None
+        );
+        assert_eq!(
+            find_dateline("Mali : l'attaque du 14 mars 2024 à Kayes\n\nLe texte."),
+            None
+        );
         let filler = "Une phrase de remplissage qui raconte autre chose. ".repeat(20);
-        let text = format!("Titre\n\n{filler} Les combats du 12 mai 2024 avaient fait dix morts selon la mairie.");
+        let text = format!(
+            "Titre\n\n{filler} Les combats du 12 mai 2024 avaient fait dix morts selon la mairie."
+        );
         assert_eq!(find_dateline(&text), None);
     }
 

@@ -20,7 +20,10 @@ const SAMPLE_CHARS: usize = 5000;
 /// assert_eq!(veille_clean::detect_lang("Gunmen attacked the police station on Sunday night."), Lang::En);
 /// ```
 pub fn detect_lang(text: &str) -> Lang {
-    let sample = text.char_indices().nth(SAMPLE_CHARS).map_or(text, |(i, _)| &text[..i]);
+    let sample = text
+        .char_indices()
+        .nth(SAMPLE_CHARS)
+        .map_or(text, |(i, _)| &text[..i]);
     match whatlang::detect_script(sample) {
         Some(Script::Latin) => {}
         _ => return Lang::Other,
@@ -31,7 +34,9 @@ pub fn detect_lang(text: &str) -> Lang {
     {
         return Lang::Other;
     }
-    match Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]).detect_lang(sample) {
+    match Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng])
+        .detect_lang(sample)
+    {
         Some(whatlang::Lang::Fra) => Lang::Fr,
         Some(whatlang::Lang::Eng) => Lang::En,
         _ => Lang::Other,

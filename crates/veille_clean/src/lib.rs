@@ -81,11 +81,24 @@ pub enum CleanErrorKind {
 /// text suggests; the dateline span is recorded only when the day came from the
 /// text. Fails when an HTML body holds no text or nothing but noise remains.
 pub fn clean(doc: RawDocument) -> Result<Article, CleanError> {
-    let RawDocument { id, origin, url, published, lang, title, body } = doc;
-    let fail = |kind| CleanError { origin: origin.clone(), kind };
+    let RawDocument {
+        id,
+        origin,
+        url,
+        published,
+        lang,
+        title,
+        body,
+    } = doc;
+    let fail = |kind| CleanError {
+        origin: origin.clone(),
+        kind,
+    };
     let (html_title, raw_text) = match body {
         Body::Text(text) => (None, text),
-        Body::Html(html) => veille_ingest::html_to_text(&html).map_err(|e| fail(CleanErrorKind::Html(e)))?,
+        Body::Html(html) => {
+            veille_ingest::html_to_text(&html).map_err(|e| fail(CleanErrorKind::Html(e)))?
+        }
     };
     let text = clean_text(&raw_text);
     if text.is_empty() {
@@ -104,8 +117,21 @@ pub fn clean(doc: RawDocument) -> Result<Article, CleanError> {
         },
     };
     let lang = lang.unwrap_or_else(|| detect_lang(&text));
-    let outlet = url.as_deref().and_then(outlet_from_url).or_else(|| outlet::outlet_from_signature(&text));
-    Ok(Article { id, origin, url, title, published, published_span, outlet, lang, text })
+    let outlet = url
+        .as_deref()
+        .and_then(outlet_from_url)
+        .or_else(|| outlet::outlet_from_signature(&text));
+    Ok(Article {
+        id,
+        origin,
+        url,
+        title,
+        published,
+        published_span,
+        outlet,
+        lang,
+        text,
+    })
 }
 
 /// The first line of the cleaned text when it reads as a title: short and without
@@ -184,13 +210,19 @@ Le poste de commandement a confirmé l'incident sur sa page Facebook en fin de j
 Le véhicule endommagé a été remorqué jusqu'au camp.\n\n\
 RÉDACTION WEB/L'ÉCHO DU NORD";
         assert_eq!(article.text, expected);
-        assert_eq!(article.title.as_deref(), Some("Ménaka : une patrouille visée par un engin explosif"));
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Ménaka : une patrouille visée par un engin explosif")
+        );
         assert_eq!(article.published, Some(Date::new(2025, 2, 12).unwrap()));
         let span = article.published_span.unwrap();
         assert_eq!(span.slice(&article.text), "12 Février 2025");
         assert_eq!(article.lang, Lang::Fr);
         assert_eq!(article.outlet.as_deref(), Some("L'ÉCHO DU NORD"));
-        assert_eq!((article.id.as_str(), article.origin.as_str()), ("doc-1", "tests/doc-1.txt"));
+        assert_eq!(
+            (article.id.as_str(), article.origin.as_str()),
+            ("doc-1", "tests/doc-1.txt")
+        );
     }
 
     #[test]
@@ -220,15 +252,23 @@ Residents said they had shared videos of the attack on Facebook and WhatsApp bef
 Source: AFP"
         );
         assert_eq!(article.lang, Lang::En);
-        assert_eq!(article.title.as_deref(), Some("Convoy ambushed near Tessit"));
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Convoy ambushed near Tessit")
+        );
         assert_eq!(article.published, Some(Date::new(2025, 4, 8).unwrap()));
-        assert_eq!(article.published_span.unwrap().slice(&article.text), "8 April 2025");
+        assert_eq!(
+            article.published_span.unwrap().slice(&article.text),
+            "8 April 2025"
+        );
         assert_eq!(article.outlet.as_deref(), Some("AFP"));
     }
 
     #[test]
     fn given_metadata_wins() {
-        let mut doc = text_doc("Titre du texte\n\nPublié le 3 mars 2025\n\nLes faits se sont déroulés dimanche soir à Douentza.");
+        let mut doc = text_doc(
+            "Titre du texte\n\nPublié le 3 mars 2025\n\nLes faits se sont déroulés dimanche soir à Douentza.",
+        );
         doc.title = Some("  Titre   donné ".into());
         doc.published = Some(Date::new(2025, 3, 4).unwrap());
         doc.lang = Some(Lang::En);
@@ -243,11 +283,17 @@ Source: AFP"
 
     #[test]
     fn long_or_final_period_first_line_is_no_title() {
-        let article = clean(text_doc("Les faits se sont déroulés dimanche soir à Douentza.\n\nSuite.")).unwrap();
+        let article = clean(text_doc(
+            "Les faits se sont déroulés dimanche soir à Douentza.\n\nSuite.",
+        ))
+        .unwrap();
         assert_eq!(article.title, None);
         let article = clean(text_doc(&format!("{}\n\nSuite.", "mot ".repeat(60)))).unwrap();
         assert_eq!(article.title, None);
-        let article = clean(text_doc("27 Aug 2024\nClashes in the north\n\nBody text follows here.")).unwrap();
+        let article = clean(text_doc(
+            "27 Aug 2024\nClashes in the north\n\nBody text follows here.",
+        ))
+        .unwrap();
         assert_eq!(article.title.as_deref(), Some("Clashes in the north"));
         assert_eq!(article.published_span, Some(Span::new(0, 11)));
     }
@@ -263,27 +309,42 @@ Source: AFP"
         );
         let article = clean(doc).unwrap();
         assert_eq!(article.title.as_deref(), Some("Frappe de drone à Ber"));
-        assert!(article.text.starts_with("Une frappe de drone"), "{}", article.text);
-        assert!(article.text.contains("\n\nLe bilan n'a pas pu"), "{}", article.text);
+        assert!(
+            article.text.starts_with("Une frappe de drone"),
+            "{}",
+            article.text
+        );
+        assert!(
+            article.text.contains("\n\nLe bilan n'a pas pu"),
+            "{}",
+            article.text
+        );
         assert!(!article.text.contains("Partager"));
     }
 
     #[test]
     fn errors_name_the_origin() {
         let err = clean(text_doc("Facebook\nTwitter\n\n12\nbottom of page")).unwrap_err();
-        assert_eq!(err.to_string(), "tests/doc-1.txt: no text left after removing page noise");
+        assert_eq!(
+            err.to_string(),
+            "tests/doc-1.txt: no text left after removing page noise"
+        );
         let mut doc = text_doc("");
         doc.body = Body::Html("<html><body><div> </div></body></html>".into());
-        assert_eq!(clean(doc).unwrap_err().to_string(), "tests/doc-1.txt: no article text found in HTML");
+        assert_eq!(
+            clean(doc).unwrap_err().to_string(),
+            "tests/doc-1.txt: no article text found in HTML"
+        );
     }
 
     #[test]
     fn arbitrary_text_never_panics_and_spans_fit() {
         // xorshift64*: deterministic, no dependency. Characters drawn from a mix of
         // ASCII, accents, digits, separators and invisible characters.
-        let alphabet: Vec<char> = "aZ é1 2/0.9-\n\r\u{a0}\u{200b}:,<p>€’Août 2025 sept Jun juillet\t"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> =
+            "aZ é1 2/0.9-\n\r\u{a0}\u{200b}:,<p>€’Août 2025 sept Jun juillet\t"
+                .chars()
+                .collect();
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = || {
             state ^= state >> 12;
@@ -293,7 +354,9 @@ Source: AFP"
         };
         for round in 0..1000 {
             let len = (next() % 120) as usize;
-            let text: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
             let mut doc = text_doc(&text);
             if round % 5 == 0 {
                 doc.body = Body::Html(text.clone());
@@ -312,6 +375,8 @@ Source: AFP"
     fn spans_fit_the_cleaned_text() {
         let article = clean(text_doc(NOISY_FR)).unwrap();
         let span = article.published_span.unwrap();
-        assert!(article.text.is_char_boundary(span.start) && article.text.is_char_boundary(span.end));
+        assert!(
+            article.text.is_char_boundary(span.start) && article.text.is_char_boundary(span.end)
+        );
     }
 }

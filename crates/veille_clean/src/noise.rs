@@ -12,7 +12,9 @@ const NOISE_TSV: &str = include_str!("../assets/noise.tsv");
 const MAX_NOISE_LINE_CHARS: usize = 300;
 
 /// Characters a line may start with as a list bullet (share bars are lists).
-const BULLETS: &[char] = &['•', '·', '▪', '●', '◦', '■', '-', '–', '—', '*', '>', '»', '|'];
+const BULLETS: &[char] = &[
+    '•', '·', '▪', '●', '◦', '■', '-', '–', '—', '*', '>', '»', '|',
+];
 
 /// The compiled noise patterns.
 #[derive(Debug)]
@@ -25,7 +27,9 @@ impl NoiseRules {
     /// The embedded `assets/noise.tsv`, compiled once.
     pub(crate) fn embedded() -> &'static NoiseRules {
         static RULES: OnceLock<NoiseRules> = OnceLock::new();
-        RULES.get_or_init(|| NoiseRules::parse(NOISE_TSV).expect("the embedded noise.tsv is checked by tests"))
+        RULES.get_or_init(|| {
+            NoiseRules::parse(NOISE_TSV).expect("the embedded noise.tsv is checked by tests")
+        })
     }
 
     /// Parses and compiles a noise table (`pattern`, `kind`, `note`).
@@ -57,7 +61,10 @@ impl NoiseRules {
             return None;
         }
         let line = line.replace('\u{2019}', "'");
-        let unbulleted = line.strip_prefix(BULLETS).map(str::trim_start).filter(|rest| !rest.is_empty());
+        let unbulleted = line
+            .strip_prefix(BULLETS)
+            .map(str::trim_start)
+            .filter(|rest| !rest.is_empty());
         std::iter::once(line.as_str())
             .chain(unbulleted)
             .find_map(|candidate| self.set.matches(candidate).into_iter().next())
@@ -121,7 +128,9 @@ fn normalise_characters(raw: &str) -> String {
                 }
             }
             '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\u{3000}' => out.push(' '),
+            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\u{3000}' => {
+                out.push(' ')
+            }
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
             c => out.push(c),
         }
@@ -145,7 +154,10 @@ mod tests {
     #[test]
     fn bad_rows_are_reported_with_their_line() {
         let err = NoiseRules::parse("pattern\tkind\tnote\n(unclosed\tshare\t\n").unwrap_err();
-        assert!(err.to_string().starts_with("noise.tsv:2: bad pattern"), "{err}");
+        assert!(
+            err.to_string().starts_with("noise.tsv:2: bad pattern"),
+            "{err}"
+        );
         let err = NoiseRules::parse("pattern\tkind\tnote\nabc\t\t\n").unwrap_err();
         assert_eq!(err.to_string(), "noise.tsv:2: missing kind");
     }
@@ -179,17 +191,26 @@ mod tests {
             ("Laisser un commentaire", "comment"),
             ("Leave a comment", "comment"),
             ("0 comments", "comment"),
-            ("Lire aussi : Le gouverneur reçoit les chefs de village", "related"),
+            (
+                "Lire aussi : Le gouverneur reçoit les chefs de village",
+                "related",
+            ),
             ("À lire aussi", "related"),
             ("Read also: Talks resume in the capital", "related"),
             ("Related: Drought hits the north", "related"),
             ("[ad_1]", "ad"),
             ("[ad_2]", "ad"),
             ("Sponsor: Boutique Djenné, vos tissus en ligne", "sponsor"),
-            ("Nous utilisons des cookies pour améliorer votre expérience sur notre site.", "cookie"),
+            (
+                "Nous utilisons des cookies pour améliorer votre expérience sur notre site.",
+                "cookie",
+            ),
             ("Tout accepter", "cookie"),
             ("Accept all cookies", "cookie"),
-            ("Des soldats en patrouille près du fleuve (photo à titre indicatif)", "credit"),
+            (
+                "Des soldats en patrouille près du fleuve (photo à titre indicatif)",
+                "credit",
+            ),
             ("© AFP", "credit"),
             ("Photo : DR", "credit"),
             ("Comments are closed.", "comment"),

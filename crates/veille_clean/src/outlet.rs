@@ -20,20 +20,38 @@ const SIGNATURE_LINES: usize = 4;
 pub fn outlet_from_url(url: &str) -> Option<String> {
     let url = url.trim();
     let after_scheme = match url.find("://") {
-        Some(at) if url[..at].chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) => &url[at + 3..],
+        Some(at)
+            if url[..at]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) =>
+        {
+            &url[at + 3..]
+        }
         Some(_) => return None,
         None if url.starts_with("//") => &url[2..],
         // Without a scheme, "mailto:…" or "user@host" is not a web address.
-        None if url.split('/').next().is_some_and(|head| head.contains([':', '@'])) => return None,
+        None if url
+            .split('/')
+            .next()
+            .is_some_and(|head| head.contains([':', '@'])) =>
+        {
+            return None;
+        }
         None => url,
     };
     let authority = after_scheme.split(['/', '?', '#']).next()?;
     let host_port = authority.rsplit('@').next()?;
-    let host = host_port.split(':').next()?.trim_end_matches('.').to_ascii_lowercase();
+    let host = host_port
+        .split(':')
+        .next()?
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
     let valid = host.contains('.')
         && !host.starts_with(['.', '-'])
-        && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
     valid.then(|| host.to_owned())
 }
 
@@ -49,16 +67,24 @@ pub(crate) fn outlet_from_signature(text: &str) -> Option<String> {
         .take(SIGNATURE_LINES)
         .filter(|l| l.chars().count() <= 80)
         .find_map(|line| {
-            let named = patterns.source.captures(line).or_else(|| patterns.desk.captures(line));
+            let named = patterns
+                .source
+                .captures(line)
+                .or_else(|| patterns.desk.captures(line));
             if let Some(caps) = named {
                 return Some(caps[1].trim().trim_end_matches('.').to_owned());
             }
             // "Avec RFI": a known outlet credited for the story.
-            let credited = ["avec ", "with "]
-                .iter()
-                .find_map(|with| line.get(..with.len()).filter(|h| h.eq_ignore_ascii_case(with)).map(|_| &line[with.len()..]));
+            let credited = ["avec ", "with "].iter().find_map(|with| {
+                line.get(..with.len())
+                    .filter(|h| h.eq_ignore_ascii_case(with))
+                    .map(|_| &line[with.len()..])
+            });
             let name = credited.unwrap_or(line).trim();
-            patterns.known.contains(&fold(name)).then(|| name.to_owned())
+            patterns
+                .known
+                .contains(&fold(name))
+                .then(|| name.to_owned())
         })
 }
 
@@ -72,9 +98,12 @@ impl SignaturePatterns {
     fn get() -> &'static SignaturePatterns {
         static PATTERNS: OnceLock<SignaturePatterns> = OnceLock::new();
         PATTERNS.get_or_init(|| SignaturePatterns {
-            source: Regex::new(r"(?i)^(?:sources?|avec|with)\s*:\s*(\S.{0,58})$").expect("constant pattern"),
-            desk: Regex::new(r"(?i)^(?:la\s+)?r[ée]daction(?:\s+web)?\s*/\s*(\S.{0,58})$").expect("constant pattern"),
-            known: known_outlets(OUTLETS_TSV).expect("the embedded outlets.tsv is checked by tests"),
+            source: Regex::new(r"(?i)^(?:sources?|avec|with)\s*:\s*(\S.{0,58})$")
+                .expect("constant pattern"),
+            desk: Regex::new(r"(?i)^(?:la\s+)?r[ée]daction(?:\s+web)?\s*/\s*(\S.{0,58})$")
+                .expect("constant pattern"),
+            known: known_outlets(OUTLETS_TSV)
+                .expect("the embedded outlets.tsv is checked by tests"),
         })
     }
 }
@@ -96,10 +125,22 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(outlet_from_url("https://www.maliweb.net/a/b?c=1").as_deref(), Some("maliweb.net"));
-        assert_eq!(outlet_from_url("http://user@News.Example.ORG:8080/x").as_deref(), Some("news.example.org"));
-        assert_eq!(outlet_from_url("//cdn.example.com/x").as_deref(), Some("cdn.example.com"));
-        assert_eq!(outlet_from_url("lefaso.net/spip.php").as_deref(), Some("lefaso.net"));
+        assert_eq!(
+            outlet_from_url("https://www.maliweb.net/a/b?c=1").as_deref(),
+            Some("maliweb.net")
+        );
+        assert_eq!(
+            outlet_from_url("http://user@News.Example.ORG:8080/x").as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(
+            outlet_from_url("//cdn.example.com/x").as_deref(),
+            Some("cdn.example.com")
+        );
+        assert_eq!(
+            outlet_from_url("lefaso.net/spip.php").as_deref(),
+            Some("lefaso.net")
+        );
         assert_eq!(outlet_from_url(""), None);
         assert_eq!(outlet_from_url("https://localhost/x"), None);
         assert_eq!(outlet_from_url("mailto:x@example.org"), None);
@@ -109,11 +150,29 @@ mod tests {
     #[test]
     fn signatures() {
         let body = "Des tirs ont été entendus toute la nuit.\n\n";
-        assert_eq!(outlet_from_signature(&format!("{body}RÉDACTION WEB/L'AUBE")).as_deref(), Some("L'AUBE"));
-        assert_eq!(outlet_from_signature(&format!("{body}I-Sahel")).as_deref(), Some("I-Sahel"));
-        assert_eq!(outlet_from_signature(&format!("{body}Source: AFP")).as_deref(), Some("AFP"));
-        assert_eq!(outlet_from_signature(&format!("{body}Source : Studio Tamani.\n\nUnis nous vaincrons.")).as_deref(), Some("Studio Tamani"));
-        assert_eq!(outlet_from_signature(&format!("{body}Avec RFI")).as_deref(), Some("RFI"));
+        assert_eq!(
+            outlet_from_signature(&format!("{body}RÉDACTION WEB/L'AUBE")).as_deref(),
+            Some("L'AUBE")
+        );
+        assert_eq!(
+            outlet_from_signature(&format!("{body}I-Sahel")).as_deref(),
+            Some("I-Sahel")
+        );
+        assert_eq!(
+            outlet_from_signature(&format!("{body}Source: AFP")).as_deref(),
+            Some("AFP")
+        );
+        assert_eq!(
+            outlet_from_signature(&format!(
+                "{body}Source : Studio Tamani.\n\nUnis nous vaincrons."
+            ))
+            .as_deref(),
+            Some("Studio Tamani")
+        );
+        assert_eq!(
+            outlet_from_signature(&format!("{body}Avec RFI")).as_deref(),
+            Some("RFI")
+        );
         assert_eq!(outlet_from_signature(&format!("{body}Avec Moussa")), None);
         assert_eq!(outlet_from_signature(&format!("{body}Moussa Keïta")), None);
         assert_eq!(outlet_from_signature(body), None);

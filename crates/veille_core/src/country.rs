@@ -92,7 +92,9 @@ impl Country {
 
     /// From the alpha-2 code.
     pub fn from_iso2(code: &str) -> Option<Country> {
-        Country::ALL.into_iter().find(|c| c.iso2().eq_ignore_ascii_case(code))
+        Country::ALL
+            .into_iter()
+            .find(|c| c.iso2().eq_ignore_ascii_case(code))
     }
 
     /// From ACLED's name (case- and accent-insensitive; "Côte d'Ivoire" too).
@@ -101,7 +103,9 @@ impl Country {
         if key == "cote d ivoire" {
             return Some(Country::IvoryCoast);
         }
-        Country::ALL.into_iter().find(|c| crate::fold(c.name()) == key)
+        Country::ALL
+            .into_iter()
+            .find(|c| crate::fold(c.name()) == key)
     }
 }
 
@@ -115,7 +119,10 @@ mod tests {
             assert_eq!(Country::from_iso2(c.iso2()), Some(c));
             assert_eq!(Country::from_name(c.name()), Some(c));
         }
-        assert_eq!(Country::from_name("Côte d’Ivoire"), Some(Country::IvoryCoast));
+        assert_eq!(
+            Country::from_name("Côte d’Ivoire"),
+            Some(Country::IvoryCoast)
+        );
         assert_eq!(Country::Mali.iso_numeric(), 466);
     }
 }

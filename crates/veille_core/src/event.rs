@@ -188,7 +188,12 @@ mod tests {
         assert_eq!(e.iso(), Some(466));
         assert_eq!(e.civilian_targeting(), "");
         assert_eq!(e.year(), 2025);
-        let one_sided = EventRecord { inter1: 3, inter2: 0, actor2: None, ..sample() };
+        let one_sided = EventRecord {
+            inter1: 3,
+            inter2: 0,
+            actor2: None,
+            ..sample()
+        };
         assert_eq!(one_sided.interaction(), 30);
     }
 

@@ -5,8 +5,8 @@ use unicode_normalization::UnicodeNormalization;
 /// space. Returns `None` for combining marks, which folding drops.
 pub fn fold_char(c: char) -> Option<char> {
     match c {
-        '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '\'' | '\u{2019}' | '\u{2018}'
-        | '`' | '\u{02bc}' | '_' | '.' => Some(' '),
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '\'' | '\u{2019}'
+        | '\u{2018}' | '`' | '\u{02bc}' | '_' | '.' => Some(' '),
         c if unicode_normalization::char::is_combining_mark(c) => None,
         c => Some(c),
     }
@@ -110,7 +110,10 @@ impl FoldedText {
         } else {
             // End of the original character that produced the last folded byte.
             let last = self.starts.get(end - 1).copied().unwrap_or(original.len());
-            original[last..].chars().next().map_or(last, |c| last + c.len_utf8())
+            original[last..]
+                .chars()
+                .next()
+                .map_or(last, |c| last + c.len_utf8())
         };
         crate::Span::new(s, e)
     }
@@ -123,7 +126,6 @@ impl FoldedText {
         !matches!((before, after), (Some(b), Some(a)) if b.is_alphanumeric() && a.is_alphanumeric())
     }
 }
-
 
 #[cfg(test)]
 mod folded_text_tests {

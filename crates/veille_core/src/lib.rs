@@ -29,7 +29,7 @@ mod taxonomy;
 pub use article::{Article, Lang, content_id};
 pub use country::Country;
 pub use event::{EventRecord, Field, FieldEvidence};
-pub use fold::{fold, fold_char, FoldedText};
+pub use fold::{FoldedText, fold, fold_char};
 pub use jiff::civil::Date;
 pub use span::Span;
 pub use taxonomy::{EventType, SubEventType};

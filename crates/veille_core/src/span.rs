@@ -16,7 +16,10 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end`; `end` is clamped so it is never before `start`.
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// The text this span covers, or `""` when it does not fit `text`.

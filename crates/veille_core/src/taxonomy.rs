@@ -160,8 +160,12 @@ impl SubEventType {
             ArmedClash | GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
                 EventType::Battles
             }
-            AirDroneStrike | ShellingArtilleryMissileAttack | RemoteExplosiveLandmineIed
-            | SuicideBomb | Grenade | ChemicalWeapon => EventType::ExplosionsRemoteViolence,
+            AirDroneStrike
+            | ShellingArtilleryMissileAttack
+            | RemoteExplosiveLandmineIed
+            | SuicideBomb
+            | Grenade
+            | ChemicalWeapon => EventType::ExplosionsRemoteViolence,
             Attack | AbductionForcedDisappearance | SexualViolence => {
                 EventType::ViolenceAgainstCivilians
             }
@@ -182,7 +186,10 @@ impl SubEventType {
 
     /// Precedence rank: lower wins when one action has several tactics.
     pub fn precedence(self) -> usize {
-        SubEventType::ALL.iter().position(|s| *s == self).unwrap_or(usize::MAX)
+        SubEventType::ALL
+            .iter()
+            .position(|s| *s == self)
+            .unwrap_or(usize::MAX)
     }
 
     /// Parses ACLED's label (case-insensitive). "Other" alone is ambiguous in ACLED
@@ -230,7 +237,10 @@ mod tests {
     fn labels_round_trip() {
         for s in SubEventType::ALL {
             assert_eq!(SubEventType::from_label(s.label()), Some(s));
-            assert_eq!(EventType::from_label(s.event_type().label()), Some(s.event_type()));
+            assert_eq!(
+                EventType::from_label(s.event_type().label()),
+                Some(s.event_type())
+            );
         }
     }
 
@@ -239,7 +249,9 @@ mod tests {
         assert!(SubEventType::ArmedClash.precedence() < SubEventType::SuicideBomb.precedence());
         assert!(SubEventType::AirDroneStrike.precedence() < SubEventType::Attack.precedence());
         assert_eq!(
-            SubEventType::LootingPropertyDestruction.event_type().disorder_type(),
+            SubEventType::LootingPropertyDestruction
+                .event_type()
+                .disorder_type(),
             "Strategic developments"
         );
     }

@@ -49,7 +49,9 @@ impl Blob {
         for (i, s) in sections.iter_mut().enumerate() {
             let off = u32_at(bytes, 12 + 8 * i) as usize;
             let n = u32_at(bytes, 16 + 8 * i) as usize;
-            *s = bytes.get(off..off + n).ok_or_else(|| bad("section out of bounds"))?;
+            *s = bytes
+                .get(off..off + n)
+                .ok_or_else(|| bad("section out of bounds"))?;
         }
         let [strings, records, keys, gids, seats1, seats2] = sections;
         if records.len() != len * RECORD_SIZE
@@ -60,7 +62,15 @@ impl Blob {
         {
             return Err(bad("section sizes do not match the place count"));
         }
-        Ok(Blob { strings, records, keys, gids, seats: [seats1, seats2], len, max_words })
+        Ok(Blob {
+            strings,
+            records,
+            keys,
+            gids,
+            seats: [seats1, seats2],
+            len,
+            max_words,
+        })
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -73,14 +83,22 @@ impl Blob {
 
     fn string(&self, off: u32) -> &'static str {
         let off = off as usize;
-        let Some(head) = self.strings.get(off..off + 2) else { return "" };
+        let Some(head) = self.strings.get(off..off + 2) else {
+            return "";
+        };
         let n = u16::from_le_bytes([head[0], head[1]]) as usize;
-        self.strings.get(off + 2..off + 2 + n).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+        self.strings
+            .get(off + 2..off + 2 + n)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
     }
 
     fn key(&self, i: usize) -> (&'static str, u32) {
         let at = i * KEY_SIZE;
-        (self.string(u32_at(self.keys, at)), u32_at(self.keys, at + 4))
+        (
+            self.string(u32_at(self.keys, at)),
+            u32_at(self.keys, at + 4),
+        )
     }
 
     fn key_count(&self) -> usize {
@@ -122,7 +140,10 @@ impl Blob {
 
     pub(crate) fn point(&self, index: u32) -> (f64, f64) {
         let at = (index as usize).min(self.len.saturating_sub(1)) * RECORD_SIZE;
-        (f64::from(i32_at(self.records, at + 24)) / 1e5, f64::from(i32_at(self.records, at + 28)) / 1e5)
+        (
+            f64::from(i32_at(self.records, at + 24)) / 1e5,
+            f64::from(i32_at(self.records, at + 28)) / 1e5,
+        )
     }
 
     pub(crate) fn place(&self, index: u32) -> Place {
@@ -140,8 +161,14 @@ impl Blob {
             lat,
             lon,
             population: u32_at(r, 32),
-            country: Country::ALL.get(r[36] as usize).copied().unwrap_or(Country::Mali),
-            kind: PlaceKind::ALL.get(r[37] as usize).copied().unwrap_or(PlaceKind::Other),
+            country: Country::ALL
+                .get(r[36] as usize)
+                .copied()
+                .unwrap_or(Country::Mali),
+            kind: PlaceKind::ALL
+                .get(r[37] as usize)
+                .copied()
+                .unwrap_or(PlaceKind::Other),
         }
     }
 
@@ -164,7 +191,11 @@ impl Blob {
         let n = table.len() / SEAT_SIZE;
         let entry = |i: usize| {
             let at = i * SEAT_SIZE;
-            (u32_at(table, at), self.string(u32_at(table, at + 4)), u32_at(table, at + 8))
+            (
+                u32_at(table, at),
+                self.string(u32_at(table, at + 4)),
+                u32_at(table, at + 8),
+            )
         };
         let want = (u32::from(country), key.as_bytes());
         let (mut lo, mut hi) = (0, n);
@@ -199,7 +230,10 @@ mod tests {
     fn keys_are_sorted() {
         let blob = Blob::parse(crate::BLOB).unwrap();
         for i in 1..blob.key_count() {
-            assert!(blob.key(i - 1).0.as_bytes() <= blob.key(i).0.as_bytes(), "at {i}");
+            assert!(
+                blob.key(i - 1).0.as_bytes() <= blob.key(i).0.as_bytes(),
+                "at {i}"
+            );
         }
         assert!(blob.key_count() > blob.len());
     }

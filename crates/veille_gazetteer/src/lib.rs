@@ -75,13 +75,18 @@ impl Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
         // The blob and the table are written by our own build script and checked by
         // this crate's tests, so failing to open them is a build defect, not bad input.
-        GAZ.get_or_init(|| Gazetteer::open(BLOB, REGIONS_2023_TSV).expect("the embedded gazetteer opens"))
+        GAZ.get_or_init(|| {
+            Gazetteer::open(BLOB, REGIONS_2023_TSV).expect("the embedded gazetteer opens")
+        })
     }
 
     /// Opens a packed blob and a 2023 regions table.
     pub fn open(blob: &'static [u8], regions_tsv: &str) -> Result<Gazetteer, GazetteerError> {
         let blob = Blob::parse(blob)?;
-        let mut gaz = Gazetteer { blob, regions: Vec::new() };
+        let mut gaz = Gazetteer {
+            blob,
+            regions: Vec::new(),
+        };
         gaz.regions = regions::parse(regions_tsv, |gid| gaz.by_gid(gid))?;
         Ok(gaz)
     }
@@ -99,7 +104,11 @@ impl Gazetteer {
     /// Every place whose name or alternate name folds to `folded_key` (which must
     /// already be folded with [`veille_core::fold`]).
     pub fn lookup(&self, folded_key: &str) -> Vec<PlaceId> {
-        self.blob.lookup(folded_key).into_iter().map(PlaceId).collect()
+        self.blob
+            .lookup(folded_key)
+            .into_iter()
+            .map(PlaceId)
+            .collect()
     }
 
     /// Whether some name starts with the folded words `folded_prefix` followed by a
@@ -126,7 +135,10 @@ impl Gazetteer {
 
     /// One of Mali's 2023 regions by folded name ("nioro", "nioro du sahel", "bandiagara").
     pub fn region_2023(&self, folded_key: &str) -> Option<Region2023> {
-        self.regions.iter().find(|r| r.keys.iter().any(|k| k == folded_key)).cloned()
+        self.regions
+            .iter()
+            .find(|r| r.keys.iter().any(|k| k == folded_key))
+            .cloned()
     }
 
     /// All of Mali's 2023 regions.
@@ -137,12 +149,16 @@ impl Gazetteer {
     /// The seat (capital) of an admin1 unit: `admin1` is compared folded, so "Ségou"
     /// and "segou" both work.
     pub fn admin1_seat(&self, country: Country, admin1: &str) -> Option<PlaceId> {
-        self.blob.seat(0, country_index(country), &fold(admin1)).map(PlaceId)
+        self.blob
+            .seat(0, country_index(country), &fold(admin1))
+            .map(PlaceId)
     }
 
     /// The seat of an admin2 unit (for Mali, the cercle's capital).
     pub fn admin2_seat(&self, country: Country, admin2: &str) -> Option<PlaceId> {
-        self.blob.seat(1, country_index(country), &fold(admin2)).map(PlaceId)
+        self.blob
+            .seat(1, country_index(country), &fold(admin2))
+            .map(PlaceId)
     }
 
     /// Every place id, in storage order (by country, then id).
@@ -164,7 +180,9 @@ impl Gazetteer {
         let box_deg = max_km / 100.0;
         for id in self.ids() {
             let (plat, plon) = self.blob.point(id.0);
-            if (plat - lat).abs() > box_deg || (plon - lon).abs() > box_deg / lat.to_radians().cos().max(0.2) {
+            if (plat - lat).abs() > box_deg
+                || (plon - lon).abs() > box_deg / lat.to_radians().cos().max(0.2)
+            {
                 continue;
             }
             let d = haversine_km(lat, lon, plat, plon);
@@ -195,18 +213,29 @@ mod tests {
     use super::*;
 
     fn find(gaz: &Gazetteer, name: &str, country: Country) -> Vec<Place> {
-        gaz.lookup(&fold(name)).into_iter().map(|id| gaz.place(id)).filter(|p| p.country == country).collect()
+        gaz.lookup(&fold(name))
+            .into_iter()
+            .map(|id| gaz.place(id))
+            .filter(|p| p.country == country)
+            .collect()
     }
 
     #[test]
     fn packed_data_opens_with_expected_size() {
         let gaz = Gazetteer::embedded();
-        assert!(gaz.len() > 50_000 && gaz.len() < 200_000, "{} places", gaz.len());
+        assert!(
+            gaz.len() > 50_000 && gaz.len() < 200_000,
+            "{} places",
+            gaz.len()
+        );
         assert!((4..=20).contains(&gaz.max_name_words()));
         for id in [PlaceId(0), PlaceId(gaz.len() as u32 - 1)] {
             let p = gaz.place(id);
             assert!(!p.name.is_empty());
-            assert!((0.0..40.0).contains(&p.lat) && (-20.0..16.0).contains(&p.lon), "{p:?}");
+            assert!(
+                (0.0..40.0).contains(&p.lat) && (-20.0..16.0).contains(&p.lon),
+                "{p:?}"
+            );
         }
     }
 
@@ -214,17 +243,38 @@ mod tests {
     fn well_known_malian_places() {
         let gaz = Gazetteer::embedded();
         let kayes = find(gaz, "Kayes", Country::Mali);
-        assert!(kayes.iter().any(|p| p.kind == PlaceKind::Admin1Seat && (p.lat - 14.447).abs() < 0.01));
+        assert!(
+            kayes
+                .iter()
+                .any(|p| p.kind == PlaceKind::Admin1Seat && (p.lat - 14.447).abs() < 0.01)
+        );
         let diema = find(gaz, "diema", Country::Mali);
-        assert!(diema.iter().any(|p| p.name == "Diéma" && p.kind == PlaceKind::Admin2Seat));
+        assert!(
+            diema
+                .iter()
+                .any(|p| p.name == "Diéma" && p.kind == PlaceKind::Admin2Seat)
+        );
         for spelling in ["Kaniera", "Kaniara", "Kaniéra"] {
             let found = find(gaz, spelling, Country::Mali);
-            assert!(found.iter().any(|p| p.gid == 2455713 && p.admin3 == "Lakamané"), "{spelling}");
+            assert!(
+                found
+                    .iter()
+                    .any(|p| p.gid == 2455713 && p.admin3 == "Lakamané"),
+                "{spelling}"
+            );
         }
         let lakamane = find(gaz, "Lakamane", Country::Mali);
-        assert!(lakamane.iter().any(|p| p.admin2 == "Diéma" && (p.lat - 14.51).abs() < 0.05));
+        assert!(
+            lakamane
+                .iter()
+                .any(|p| p.admin2 == "Diéma" && (p.lat - 14.51).abs() < 0.05)
+        );
         let nioro = find(gaz, "Nioro du Sahel", Country::Mali);
-        assert!(nioro.iter().any(|p| p.gid == 2452651 && p.admin1 == "Kayes"));
+        assert!(
+            nioro
+                .iter()
+                .any(|p| p.gid == 2452651 && p.admin1 == "Kayes")
+        );
     }
 
     #[test]
@@ -234,10 +284,15 @@ mod tests {
             let found = find(gaz, spelling, Country::Mali);
             assert_eq!(found.len(), 1, "{spelling}");
             let b = &found[0];
-            assert_eq!((b.admin1, b.admin2, b.admin3), ("Mopti", "Douentza", "Mondoro"));
+            assert_eq!(
+                (b.admin1, b.admin2, b.admin3),
+                ("Mopti", "Douentza", "Mondoro")
+            );
             assert_eq!(b.kind, PlaceKind::Camp);
             // Its nearest town or village in the data is also in Mondoro commune.
-            let (near, km) = gaz.nearest(b.lat, b.lon, 60.0, |p| p.kind.is_populated()).unwrap();
+            let (near, km) = gaz
+                .nearest(b.lat, b.lon, 60.0, |p| p.kind.is_populated())
+                .unwrap();
             assert_eq!(gaz.place(near).admin3, "Mondoro", "{km} km");
         }
     }
@@ -264,7 +319,10 @@ mod tests {
         assert_eq!(seat(Country::Mali, "Ménaka"), Some("Ménaka"));
         assert_eq!(seat(Country::Mali, "Tombouctou"), Some("Timbuktu"));
         assert_eq!(seat(Country::BurkinaFaso, "Sahel"), Some("Dori"));
-        let cercle = |a| gaz.admin2_seat(Country::Mali, a).map(|id| gaz.place(id).name);
+        let cercle = |a| {
+            gaz.admin2_seat(Country::Mali, a)
+                .map(|id| gaz.place(id).name)
+        };
         assert_eq!(cercle("Kita"), Some("Kita"));
         assert_eq!(cercle("Diéma"), Some("Diéma"));
         assert_eq!(cercle("Kayes"), Some("Kayes"));

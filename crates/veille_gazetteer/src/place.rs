@@ -97,7 +97,10 @@ impl PlaceKind {
 
     /// Whether it is a natural or protected area a report can name as a zone.
     pub fn is_feature(self) -> bool {
-        matches!(self, PlaceKind::Forest | PlaceKind::Park | PlaceKind::Area | PlaceKind::Wadi)
+        matches!(
+            self,
+            PlaceKind::Forest | PlaceKind::Park | PlaceKind::Area | PlaceKind::Wadi
+        )
     }
 
     /// Importance for choosing among homonyms: capital 5 … village 1, others 0.

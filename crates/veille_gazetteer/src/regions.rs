@@ -30,12 +30,17 @@ pub(crate) fn parse(
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let bad = |reason: &str| GazetteerError::Region { line: i + 1, reason: reason.to_string() };
+        let bad = |reason: &str| GazetteerError::Region {
+            line: i + 1,
+            reason: reason.to_string(),
+        };
         let cells: Vec<&str> = line.split('\t').collect();
         let [name, alts, capital, _capital_name, admin1, old] = cells[..] else {
             return Err(bad("expected 6 columns"));
         };
-        let gid: u64 = capital.parse().map_err(|_| bad("capital_id is not a number"))?;
+        let gid: u64 = capital
+            .parse()
+            .map_err(|_| bad("capital_id is not a number"))?;
         let capital = by_gid(gid).ok_or_else(|| bad("capital_id is not in the gazetteer"))?;
         let mut keys = vec![fold(name)];
         keys.extend(alts.split('|').filter(|a| !a.is_empty()).map(fold));
@@ -44,7 +49,11 @@ pub(crate) fn parse(
             keys,
             capital,
             admin1: admin1.to_string(),
-            old_cercles: old.split(';').filter(|c| !c.is_empty()).map(str::to_string).collect(),
+            old_cercles: old
+                .split(';')
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect(),
         });
     }
     Ok(out)
@@ -58,7 +67,10 @@ mod tests {
     fn reports_bad_rows_with_line_numbers() {
         let text = "region\talt_names\tcapital_id\tcapital\tadmin1\told_cercles\nNioro\t\tx\tNioro\tKayes\t\n";
         let err = parse(text, |_| Some(PlaceId(0))).unwrap_err();
-        assert_eq!(err.to_string(), "regions_2023.tsv:2: capital_id is not a number");
+        assert_eq!(
+            err.to_string(),
+            "regions_2023.tsv:2: capital_id is not a number"
+        );
         let ok = "h\nNioro\tNioro du Sahel\t1\tNioro\tKayes\tNioro;Diéma\n";
         let regions = parse(ok, |_| Some(PlaceId(7))).unwrap();
         assert_eq!(regions[0].keys, vec!["nioro", "nioro du sahel"]);

@@ -18,12 +18,17 @@ fn resolves_near(gaz: &Gazetteer, query: &str, lat: f64, lon: f64) -> Result<(),
             nearest = nearest.min(haversine_km(lat, lon, p.lat, p.lon));
         }
     }
-    if nearest <= 25.0 { Ok(()) } else { Err(format!("{query}: nearest candidate {nearest:.0} km away")) }
+    if nearest <= 25.0 {
+        Ok(())
+    } else {
+        Err(format!("{query}: nearest candidate {nearest:.0} km away"))
+    }
 }
 
 #[test]
 fn shared_coverage_table() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/gazetteer/coverage_test_names.tsv");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/gazetteer/coverage_test_names.tsv");
     let Ok(text) = std::fs::read_to_string(&path) else {
         println!("skipped: {} not found", path.display());
         return;
@@ -33,7 +38,11 @@ fn shared_coverage_table() {
     let mut checked = 0;
     for line in text.lines().skip(1) {
         let cells: Vec<&str> = line.split('\t').collect();
-        let (query, lat, lon) = (cells[0], cells.get(4).copied().unwrap_or(""), cells.get(5).copied().unwrap_or(""));
+        let (query, lat, lon) = (
+            cells[0],
+            cells.get(4).copied().unwrap_or(""),
+            cells.get(5).copied().unwrap_or(""),
+        );
         let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
             // Boulkessi has no point in any source; it is hand-added and tested apart.
             assert!(!gaz.lookup(&fold(query)).is_empty(), "{query} missing");
@@ -81,7 +90,9 @@ fn restated_coverage_cases() {
         ("Forêt du Baoulé / Baoulé", 12.88333, -8.58351),
         ("Boulkessi", 15.07, -1.32),
     ];
-    let failures: Vec<String> =
-        cases.iter().filter_map(|(q, lat, lon)| resolves_near(gaz, q, *lat, *lon).err()).collect();
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(q, lat, lon)| resolves_near(gaz, q, *lat, *lon).err())
+        .collect();
     assert!(failures.is_empty(), "{failures:#?}");
 }

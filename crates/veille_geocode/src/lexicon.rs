@@ -125,10 +125,16 @@ impl Lexicon {
     pub(crate) fn embedded() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         // The assets are ours and `assets_parse` checks them; a failure is a build defect.
-        LEX.get_or_init(|| Lexicon::parse(CUES, NOT_PLACES, COUNTRIES).expect("geocoder assets parse"))
+        LEX.get_or_init(|| {
+            Lexicon::parse(CUES, NOT_PLACES, COUNTRIES).expect("geocoder assets parse")
+        })
     }
 
-    pub(crate) fn parse(cues: &str, not_places: &str, countries: &str) -> Result<Lexicon, LexiconError> {
+    pub(crate) fn parse(
+        cues: &str,
+        not_places: &str,
+        countries: &str,
+    ) -> Result<Lexicon, LexiconError> {
         let mut lex = Lexicon {
             cues: Vec::new(),
             directions: Vec::new(),
@@ -136,14 +142,18 @@ impl Lexicon {
             countries: HashMap::new(),
             longest_country_words: 1,
         };
-        for row in parse_tsv("place_cues.tsv", cues, &["cue", "relation", "strength", "lang"])? {
+        for row in parse_tsv(
+            "place_cues.tsv",
+            cues,
+            &["cue", "relation", "strength", "lang"],
+        )? {
             let cue = row.get(0);
             if row.get(1) == "direction" {
                 lex.directions.push(fold(cue));
                 continue;
             }
-            let relation =
-                Relation::parse(row.get(1)).ok_or_else(|| row.error("place_cues.tsv", "unknown relation"))?;
+            let relation = Relation::parse(row.get(1))
+                .ok_or_else(|| row.error("place_cues.tsv", "unknown relation"))?;
             let strong = match row.get(2) {
                 "strong" => true,
                 "weak" => false,
@@ -165,7 +175,12 @@ impl Lexicon {
             if before.is_empty() && after.is_empty() {
                 return Err(row.error("place_cues.tsv", "cue has no words"));
             }
-            lex.cues.push(Cue { before, after, relation, strong });
+            lex.cues.push(Cue {
+                before,
+                after,
+                relation,
+                strong,
+            });
         }
         for row in parse_tsv("not_places.tsv", not_places, &["word", "rule", "note"])? {
             let rule = match row.get(1) {
@@ -173,15 +188,20 @@ impl Lexicon {
                 "cue" => NotPlaceRule::Cue,
                 "strong_cue" => NotPlaceRule::StrongCue,
                 "person_title" => NotPlaceRule::PersonTitle,
-                _ => return Err(row.error("not_places.tsv", "rule must be never, cue, strong_cue or person_title")),
+                _ => {
+                    return Err(row.error(
+                        "not_places.tsv",
+                        "rule must be never, cue, strong_cue or person_title",
+                    ));
+                }
             };
             if lex.not_places.insert(fold(row.get(0)), rule).is_some() {
                 return Err(row.error("not_places.tsv", "duplicate word"));
             }
         }
         for row in parse_tsv("countries.tsv", countries, &["word", "country", "kind"])? {
-            let country =
-                Country::from_iso2(row.get(1)).ok_or_else(|| row.error("countries.tsv", "unknown country code"))?;
+            let country = Country::from_iso2(row.get(1))
+                .ok_or_else(|| row.error("countries.tsv", "unknown country code"))?;
             let is_name = match row.get(2) {
                 "name" => true,
                 "adjective" => false,
@@ -207,7 +227,10 @@ mod tests {
         assert!(lex.cues.len() > 100);
         assert!(lex.directions.contains(&"nord".to_string()));
         assert_eq!(lex.not_places.get("moussa"), Some(&NotPlaceRule::StrongCue));
-        assert_eq!(lex.countries.get("cote d ivoire"), Some(&(Country::IvoryCoast, true)));
+        assert_eq!(
+            lex.countries.get("cote d ivoire"),
+            Some(&(Country::IvoryCoast, true))
+        );
         assert_eq!(lex.longest_country_words, 3);
     }
 

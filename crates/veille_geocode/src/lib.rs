@@ -36,4 +36,7 @@ mod resolve;
 
 pub use lexicon::Relation;
 pub use mentions::{MentionKind, PlaceMention, find_place_mentions};
-pub use resolve::{Candidate, Explanation, GeoContext, ResolvedPlace, context_for, explain, resolve, score_candidates};
+pub use resolve::{
+    Candidate, Explanation, GeoContext, ResolvedPlace, context_for, explain, resolve,
+    score_candidates,
+};

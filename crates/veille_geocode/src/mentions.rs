@@ -77,7 +77,10 @@ impl<'a> Words<'a> {
             }
         }
         if let Some(s) = start {
-            words.push(Word { start: s, end: ft.folded.len() });
+            words.push(Word {
+                start: s,
+                end: ft.folded.len(),
+            });
         }
         Words { text, ft, words }
     }
@@ -89,7 +92,8 @@ impl<'a> Words<'a> {
     /// Whether word `i` and word `i + 1` are separated by one plain space in the folded
     /// text (so by white space, a hyphen or an apostrophe in the original).
     pub(crate) fn joined(&self, i: usize) -> bool {
-        i + 1 < self.words.len() && &self.ft.folded[self.words[i].end..self.words[i + 1].start] == " "
+        i + 1 < self.words.len()
+            && &self.ft.folded[self.words[i].end..self.words[i + 1].start] == " "
     }
 
     /// Folded text of words `i..i + n`.
@@ -99,11 +103,16 @@ impl<'a> Words<'a> {
 
     /// Original span of words `i..i + n`.
     pub(crate) fn span(&self, i: usize, n: usize) -> Span {
-        self.ft.original_span(self.words[i].start, self.words[i + n - 1].end, self.text)
+        self.ft
+            .original_span(self.words[i].start, self.words[i + n - 1].end, self.text)
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
-        self.span(i, 1).slice(self.text).chars().next().is_some_and(char::is_uppercase)
+        self.span(i, 1)
+            .slice(self.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 }
 
@@ -136,7 +145,10 @@ fn number_value(word: &str) -> Option<u32> {
         return word.parse().ok();
     }
     let numbers = Numbers::embedded();
-    match numbers.get(word).or_else(|| numbers.get(&format!("une {word}"))) {
+    match numbers
+        .get(word)
+        .or_else(|| numbers.get(&format!("une {word}")))
+    {
         Some(NumberWord::Unit(v) | NumberWord::Approx(v)) => Some(v),
         _ => None,
     }
@@ -145,10 +157,15 @@ fn number_value(word: &str) -> Option<u32> {
 /// Matches `tokens` against the end of `prev` (words in text order). Returns the words
 /// used and the number read.
 fn match_before(lex: &Lexicon, tokens: &[CueToken], prev: &[&str]) -> Option<(usize, Option<u32>)> {
-    let Some((last, rest)) = tokens.split_last() else { return Some((0, None)) };
+    let Some((last, rest)) = tokens.split_last() else {
+        return Some((0, None));
+    };
     let (&word, earlier) = prev.split_last()?;
     match last {
-        CueToken::Word(w) => (w == word).then(|| match_before(lex, rest, earlier)).flatten().map(|(n, km)| (n + 1, km)),
+        CueToken::Word(w) => (w == word)
+            .then(|| match_before(lex, rest, earlier))
+            .flatten()
+            .map(|(n, km)| (n + 1, km)),
         CueToken::Number => {
             let v = number_value(word)?;
             match_before(lex, rest, earlier).map(|(n, km)| (n + 1, km.or(Some(v))))
@@ -196,14 +213,26 @@ fn cue_around<'l>(lex: &'l Lexicon, words: &Words, i: usize, n: usize) -> Option
     }
     let mut best: Option<CueMatch> = None;
     for cue in &lex.cues {
-        let Some((before, km)) = match_before(lex, &cue.before, &prev) else { continue };
-        let Some(after) = match_after(&cue.after, &next) else { continue };
+        let Some((before, km)) = match_before(lex, &cue.before, &prev) else {
+            continue;
+        };
+        let Some(after) = match_after(&cue.after, &next) else {
+            continue;
+        };
         let better = match best {
             None => true,
-            Some(b) => before + after > b.before + b.after || (before + after == b.before + b.after && cue.strong && !b.cue.strong),
+            Some(b) => {
+                before + after > b.before + b.after
+                    || (before + after == b.before + b.after && cue.strong && !b.cue.strong)
+            }
         };
         if better {
-            best = Some(CueMatch { cue, before, after, km });
+            best = Some(CueMatch {
+                cue,
+                before,
+                after,
+                km,
+            });
         }
     }
     best
@@ -214,17 +243,39 @@ fn kind_of(relation: Relation, km: Option<u32>) -> MentionKind {
         Relation::At | Relation::Village => MentionKind::At,
         Relation::Near | Relation::Between | Relation::Axis => MentionKind::Near { km },
         Relation::Region | Relation::Cercle | Relation::Commune => MentionKind::AdminArea,
-        Relation::Forest | Relation::Park | Relation::Zone | Relation::Border | Relation::Wadi => MentionKind::Feature,
+        Relation::Forest | Relation::Park | Relation::Zone | Relation::Border | Relation::Wadi => {
+            MentionKind::Feature
+        }
         Relation::Camp => MentionKind::Camp,
     }
 }
 
 /// Words naming an admin unit that may end a gazetteer name ("Mopti Region").
-const UNIT_WORDS: [&str; 8] = ["region", "cercle", "circle", "province", "commune", "district", "department", "prefecture"];
+const UNIT_WORDS: [&str; 8] = [
+    "region",
+    "cercle",
+    "circle",
+    "province",
+    "commune",
+    "district",
+    "department",
+    "prefecture",
+];
 
 /// First words of gazetteer names that are really a cue ("Région de Ségou").
-const UNIT_PREFIXES: [&str; 11] =
-    ["region", "cercle", "commune", "province", "departement", "prefecture", "foret", "parc", "reserve", "zone", "camp"];
+const UNIT_PREFIXES: [&str; 11] = [
+    "region",
+    "cercle",
+    "commune",
+    "province",
+    "departement",
+    "prefecture",
+    "foret",
+    "parc",
+    "reserve",
+    "zone",
+    "camp",
+];
 
 /// Every place name in `text`, sorted by start and non-overlapping.
 ///
@@ -294,16 +345,27 @@ pub fn find_place_mentions(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         let strong_cue = cue.is_some_and(|c| c.cue.strong);
         // "Moussa Traoré" can be a village, but every word of it is a person's name.
         let person_words = n > 1
-            && (0..n).all(|k| matches!(lex.not_places.get(words.word(i + k)), Some(NotPlaceRule::StrongCue)));
-        let rule = lex.not_places.get(&key).copied().or(person_words.then_some(NotPlaceRule::StrongCue));
+            && (0..n).all(|k| {
+                matches!(
+                    lex.not_places.get(words.word(i + k)),
+                    Some(NotPlaceRule::StrongCue)
+                )
+            });
+        let rule = lex
+            .not_places
+            .get(&key)
+            .copied()
+            .or(person_words.then_some(NotPlaceRule::StrongCue));
         let licensed = match rule {
             Some(NotPlaceRule::Never | NotPlaceRule::PersonTitle) => false,
             Some(NotPlaceRule::Cue) => any_cue,
             Some(NotPlaceRule::StrongCue) => strong_cue,
             None => {
                 let letters = key.chars().filter(|c| c.is_alphanumeric()).count();
-                let short = letters <= 3 && !candidates.iter().any(|&id| gaz.place(id).kind.rank() >= 3);
-                let calendar_word = n == 1 && (calendar.month(&key).is_some() || calendar.weekday(&key).is_some());
+                let short =
+                    letters <= 3 && !candidates.iter().any(|&id| gaz.place(id).kind.rank() >= 3);
+                let calendar_word =
+                    n == 1 && (calendar.month(&key).is_some() || calendar.weekday(&key).is_some());
                 if letters <= 2 {
                     // "W" is a park after "le parc du"; "sur X" is a social network.
                     relation.is_some_and(|r| r.allows_lowercase())
@@ -316,20 +378,38 @@ pub fn find_place_mentions(gaz: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         let after_person = i > 0
             && words.joined(i - 1)
             && words.is_capitalised(i - 1)
-            && matches!(lex.not_places.get(words.word(i - 1)), Some(NotPlaceRule::StrongCue))
+            && matches!(
+                lex.not_places.get(words.word(i - 1)),
+                Some(NotPlaceRule::StrongCue)
+            )
             || i > 0
                 && words.joined(i - 1)
-                && matches!(lex.not_places.get(words.word(i - 1)), Some(NotPlaceRule::PersonTitle));
+                && matches!(
+                    lex.not_places.get(words.word(i - 1)),
+                    Some(NotPlaceRule::PersonTitle)
+                );
         if !licensed || (after_person && !strong_cue) {
             i += 1;
             continue;
         }
         let span = words.span(i, n);
         let (relation, cue_span, km, after) = match cue {
-            Some(c) => (c.cue.relation, words.span(i - c.before, c.before + n + c.after), c.km, c.after),
+            Some(c) => (
+                c.cue.relation,
+                words.span(i - c.before, c.before + n + c.after),
+                c.km,
+                c.after,
+            ),
             None => (Relation::At, span, None, 0),
         };
-        out.push(PlaceMention { span, cue_span, key, kind: kind_of(relation, km), relation, candidates });
+        out.push(PlaceMention {
+            span,
+            cue_span,
+            key,
+            kind: kind_of(relation, km),
+            relation,
+            candidates,
+        });
         i += n + after;
     }
     link_second_places(&words, &mut out);
@@ -342,7 +422,11 @@ fn link_second_places(words: &Words, mentions: &mut [PlaceMention]) {
         if !matches!(mentions[k].relation, Relation::Between | Relation::Axis) {
             continue;
         }
-        let gap = words.text.get(mentions[k].span.end..mentions[k + 1].span.start).unwrap_or("").trim();
+        let gap = words
+            .text
+            .get(mentions[k].span.end..mentions[k + 1].span.start)
+            .unwrap_or("")
+            .trim();
         let linked = matches!(gap, "et" | "and" | "-" | "–" | "—" | "/" | "à" | "to" | "")
             || gap.chars().all(|c| matches!(c, '-' | '–' | '—' | ' '));
         if !linked {
@@ -396,7 +480,10 @@ mod tests {
         assert_eq!(found[0].kind, MentionKind::Near { km: Some(20) });
         assert_eq!(found[0].cue_span.slice(text), "à 20 km de Nioro du Sahel");
         assert_eq!(found[1].kind, MentionKind::Near { km: Some(15) });
-        assert_eq!(found[1].cue_span.slice(text), "à 15 kilomètres au nord-est de Kayes");
+        assert_eq!(
+            found[1].cue_span.slice(text),
+            "à 15 kilomètres au nord-est de Kayes"
+        );
         let english = "Gunmen struck 30 km from Diema on Sunday.";
         assert_eq!(mentions(english)[0].1, MentionKind::Near { km: Some(30) });
     }
@@ -406,7 +493,9 @@ mod tests {
         let text = "Un convoi a sauté sur une mine entre Diéma et Nioro.";
         let found = find_place_mentions(Gazetteer::embedded(), text);
         assert_eq!(found.len(), 2);
-        let MentionKind::Between { second } = found[0].kind else { panic!("{found:?}") };
+        let MentionKind::Between { second } = found[0].kind else {
+            panic!("{found:?}")
+        };
         assert_eq!(second.slice(text), "Nioro");
         assert_eq!(found[0].cue_span.slice(text), "entre Diéma et Nioro");
         assert_eq!(found[1].kind, MentionKind::Near { km: None });
@@ -414,7 +503,9 @@ mod tests {
         let text = "Des coupeurs de route sévissent sur l'axe Kayes-Diboli.";
         let found = find_place_mentions(Gazetteer::embedded(), text);
         assert_eq!(found[0].span.slice(text), "Kayes");
-        assert!(matches!(found[0].kind, MentionKind::Between { second } if second.slice(text) == "Diboli"));
+        assert!(
+            matches!(found[0].kind, MentionKind::Between { second } if second.slice(text) == "Diboli")
+        );
     }
 
     #[test]
@@ -424,12 +515,18 @@ mod tests {
         let rel: Vec<(&str, Relation)> = found.iter().map(|(n, _, r)| (n.as_str(), *r)).collect();
         assert_eq!(
             rel,
-            vec![("Mopti", Relation::Region), ("Kita", Relation::Cercle), ("Baoulé", Relation::Forest), ("Boulkessi", Relation::Camp)]
+            vec![
+                ("Mopti", Relation::Region),
+                ("Kita", Relation::Cercle),
+                ("Baoulé", Relation::Forest),
+                ("Boulkessi", Relation::Camp)
+            ]
         );
         assert_eq!(found[0].1, MentionKind::AdminArea);
         assert_eq!(found[2].1, MentionKind::Feature);
         assert_eq!(found[3].1, MentionKind::Camp);
-        let english = mentions("Fighting was reported in the Mopti region and near the Boulkessy camp.");
+        let english =
+            mentions("Fighting was reported in the Mopti region and near the Boulkessy camp.");
         assert_eq!(english[0].2, Relation::Region);
         assert_eq!(english[0].0, "Mopti");
         assert_eq!(english[1].0, "Boulkessy");
@@ -437,11 +534,17 @@ mod tests {
 
     #[test]
     fn lower_case_names_only_after_area_cues() {
-        assert_eq!(names("Ils sont passés par la zone des trois frontières."), vec!["trois frontières"]);
+        assert_eq!(
+            names("Ils sont passés par la zone des trois frontières."),
+            vec!["trois frontières"]
+        );
         assert_eq!(names("dans la région de kayes"), vec!["kayes"]);
         let text = "Région de Ségou : Niono attaquée";
         let found = find_place_mentions(Gazetteer::embedded(), text);
-        assert_eq!((found[0].span.slice(text), found[0].relation), ("Ségou", Relation::Region));
+        assert_eq!(
+            (found[0].span.slice(text), found[0].relation),
+            ("Ségou", Relation::Region)
+        );
         assert!(names("les kayes et les ségou").is_empty());
     }
 
@@ -460,7 +563,9 @@ mod tests {
 
     #[test]
     fn countries_are_not_places() {
-        let found = names("Au Mali, près de la frontière avec le Burkina Faso, l'armée malienne a repris Léré.");
+        let found = names(
+            "Au Mali, près de la frontière avec le Burkina Faso, l'armée malienne a repris Léré.",
+        );
         assert_eq!(found, vec!["Léré"]);
         assert!(names("Le Niger et la Mauritanie, la Côte d'Ivoire et l'Algérie.").is_empty());
     }

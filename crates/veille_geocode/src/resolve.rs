@@ -52,10 +52,15 @@ pub fn context_for(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Ge
         }
     }
     weights.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let mut ctx = GeoContext { countries: weights, ..GeoContext::default() };
+    let mut ctx = GeoContext {
+        countries: weights,
+        ..GeoContext::default()
+    };
     let countries = ctx.ranked_countries();
     for m in mentions {
-        let is_admin1 = Country::ALL.iter().any(|&c| gaz.admin1_seat(c, &m.key).is_some());
+        let is_admin1 = Country::ALL
+            .iter()
+            .any(|&c| gaz.admin1_seat(c, &m.key).is_some());
         if m.relation == Relation::Region || (is_admin1 && m.relation != Relation::Cercle) {
             push_unique(&mut ctx.admin1s, m.key.clone());
             if let Some(r) = gaz.region_2023(&m.key) {
@@ -76,7 +81,11 @@ pub fn context_for(gaz: &Gazetteer, text: &str, mentions: &[PlaceMention]) -> Ge
         let kept: Vec<(f64, f64)> = if places.len() <= 3 {
             places.iter().map(|p| (p.lat, p.lon)).collect()
         } else if top_rank >= 3 {
-            places.iter().filter(|p| p.kind.rank() == top_rank).map(|p| (p.lat, p.lon)).collect()
+            places
+                .iter()
+                .filter(|p| p.kind.rank() == top_rank)
+                .map(|p| (p.lat, p.lon))
+                .collect()
         } else {
             Vec::new()
         };
@@ -130,7 +139,11 @@ pub struct Candidate {
 }
 
 /// Scores every candidate of `mention`, best first.
-pub fn score_candidates(gaz: &Gazetteer, mention: &PlaceMention, ctx: &GeoContext) -> Vec<Candidate> {
+pub fn score_candidates(
+    gaz: &Gazetteer,
+    mention: &PlaceMention,
+    ctx: &GeoContext,
+) -> Vec<Candidate> {
     let countries = ctx.ranked_countries();
     let mut out: Vec<Candidate> = mention
         .candidates
@@ -146,7 +159,10 @@ pub fn score_candidates(gaz: &Gazetteer, mention: &PlaceMention, ctx: &GeoContex
                 }
             };
             if let Some(pos) = countries.iter().position(|c| *c == place.country) {
-                add(if pos == 0 { 3.0 } else { 2.0 }, format!("country {}", place.country.iso2()));
+                add(
+                    if pos == 0 { 3.0 } else { 2.0 },
+                    format!("country {}", place.country.iso2()),
+                );
             }
             if ctx.admin1s.contains(&fold(place.admin1)) {
                 add(2.0, format!("region {} named", place.admin1));
@@ -154,16 +170,28 @@ pub fn score_candidates(gaz: &Gazetteer, mention: &PlaceMention, ctx: &GeoContex
             if !place.admin2.is_empty() && ctx.admin2s.contains(&fold(place.admin2)) {
                 add(2.0, format!("cercle {} named", place.admin2));
             }
-            add(f64::from(place.kind.rank()) * 0.8, format!("{}", place.kind));
+            add(
+                f64::from(place.kind.rank()) * 0.8,
+                format!("{}", place.kind),
+            );
             // Reports name the capital's quarters (Sénou, Kalaban Coro) far more often
             // than a namesake village in the bush.
-            if gaz.admin1_seat(place.country, place.admin1).is_some_and(|id| gaz.place(id).kind == PlaceKind::Capital) {
+            if gaz
+                .admin1_seat(place.country, place.admin1)
+                .is_some_and(|id| gaz.place(id).kind == PlaceKind::Capital)
+            {
                 add(1.0, "capital district".to_string());
             }
             if place.population > 0 {
-                add((f64::from(place.population) + 1.0).log10() * 0.3, format!("population {}", place.population));
+                add(
+                    (f64::from(place.population) + 1.0).log10() * 0.3,
+                    format!("population {}", place.population),
+                );
             }
-            add(kind_fit(mention.relation, place.kind), format!("{} fits cue", place.kind));
+            add(
+                kind_fit(mention.relation, place.kind),
+                format!("{} fits cue", place.kind),
+            );
             if fold(place.name) == mention.key {
                 add(0.5, "main name".to_string());
             }
@@ -171,17 +199,28 @@ pub fn score_candidates(gaz: &Gazetteer, mention: &PlaceMention, ctx: &GeoContex
                 if *span == mention.span {
                     continue;
                 }
-                let d = points.iter().map(|&(lat, lon)| haversine_km(lat, lon, place.lat, place.lon)).fold(f64::INFINITY, f64::min);
+                let d = points
+                    .iter()
+                    .map(|&(lat, lon)| haversine_km(lat, lon, place.lat, place.lon))
+                    .fold(f64::INFINITY, f64::min);
                 if d < 40.0 {
                     add(2.0, format!("{d:.0} km from another place named"));
                 } else if d < 120.0 {
                     add(1.0, format!("{d:.0} km from another place named"));
                 }
             }
-            Candidate { place, score, reasons }
+            Candidate {
+                place,
+                score,
+                reasons,
+            }
         })
         .collect();
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.gid.cmp(&b.place.gid)));
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.place.gid.cmp(&b.place.gid))
+    });
     out
 }
 
@@ -202,7 +241,10 @@ fn kind_fit(relation: Relation, kind: PlaceKind) -> f64 {
         return if pos == 0 { 4.0 } else { 3.0 };
     }
     // "la forêt du Baoulé" names a forest: a village of that name is a poor reading.
-    let natural = matches!(relation, Relation::Forest | Relation::Park | Relation::Zone | Relation::Wadi);
+    let natural = matches!(
+        relation,
+        Relation::Forest | Relation::Park | Relation::Zone | Relation::Wadi
+    );
     if kind.is_populated() && natural {
         0.5
     } else if kind.is_populated() {
@@ -246,9 +288,18 @@ fn resolved(place: Place, geo_precision: u8, score: f64) -> ResolvedPlace {
 }
 
 /// The seat of the region or cercle a mention names, if it names one.
-fn admin_seat(gaz: &Gazetteer, mention: &PlaceMention, ctx: &GeoContext) -> Option<(PlaceId, String)> {
+fn admin_seat(
+    gaz: &Gazetteer,
+    mention: &PlaceMention,
+    ctx: &GeoContext,
+) -> Option<(PlaceId, String)> {
     let mut countries = ctx.ranked_countries();
-    countries.extend(Country::ALL.iter().filter(|c| !countries.contains(c)).collect::<Vec<_>>());
+    countries.extend(
+        Country::ALL
+            .iter()
+            .filter(|c| !countries.contains(c))
+            .collect::<Vec<_>>(),
+    );
     match mention.relation {
         Relation::Region => {
             if let Some(id) = gaz.admin1_seat(countries[0], &mention.key) {
@@ -259,7 +310,10 @@ fn admin_seat(gaz: &Gazetteer, mention: &PlaceMention, ctx: &GeoContext) -> Opti
             {
                 return Some((r.capital, format!("capital of the 2023 region {}", r.name)));
             }
-            countries[1..].iter().find_map(|&c| gaz.admin1_seat(c, &mention.key)).map(|id| (id, "seat of the region".into()))
+            countries[1..]
+                .iter()
+                .find_map(|&c| gaz.admin1_seat(c, &mention.key))
+                .map(|id| (id, "seat of the region".into()))
         }
         Relation::Cercle => countries
             .iter()
@@ -277,7 +331,11 @@ pub fn resolve(gaz: &Gazetteer, mention: &PlaceMention, ctx: &GeoContext) -> Opt
     }
     let best = score_candidates(gaz, mention, ctx).into_iter().next()?;
     // A camp named as a camp is coded at the town: precision 1 either way.
-    let precision = if mention.kind == MentionKind::Camp { 1 } else { precision };
+    let precision = if mention.kind == MentionKind::Camp {
+        1
+    } else {
+        precision
+    };
     Some(resolved(best.place, precision, best.score))
 }
 
@@ -306,14 +364,18 @@ pub fn explain(gaz: &Gazetteer, name: &str, context_text: Option<&str>) -> Expla
     let key = fold(name);
     let text = context_text.unwrap_or("");
     let mentions = find_place_mentions(gaz, text);
-    let mention = mentions.iter().find(|m| m.key == key).cloned().unwrap_or_else(|| PlaceMention {
-        span: Span::new(0, 0),
-        cue_span: Span::new(0, 0),
-        key: key.clone(),
-        kind: MentionKind::At,
-        relation: Relation::At,
-        candidates: gaz.lookup(&key),
-    });
+    let mention = mentions
+        .iter()
+        .find(|m| m.key == key)
+        .cloned()
+        .unwrap_or_else(|| PlaceMention {
+            span: Span::new(0, 0),
+            cue_span: Span::new(0, 0),
+            key: key.clone(),
+            kind: MentionKind::At,
+            relation: Relation::At,
+            candidates: gaz.lookup(&key),
+        });
     let context = context_for(gaz, text, &mentions);
     let seat = admin_seat(gaz, &mention, &context).map(|(id, why)| (gaz.place(id), why));
     Explanation {
@@ -329,8 +391,20 @@ pub fn explain(gaz: &Gazetteer, name: &str, context_text: Option<&str>) -> Expla
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{:?}: {} candidate(s), cue {:?}, {:?}", self.query, self.candidates.len(), self.relation, self.kind)?;
-        let countries: Vec<String> = self.context.countries.iter().map(|(c, w)| format!("{} {w}", c.iso2())).collect();
+        writeln!(
+            f,
+            "{:?}: {} candidate(s), cue {:?}, {:?}",
+            self.query,
+            self.candidates.len(),
+            self.relation,
+            self.kind
+        )?;
+        let countries: Vec<String> = self
+            .context
+            .countries
+            .iter()
+            .map(|(c, w)| format!("{} {w}", c.iso2()))
+            .collect();
         writeln!(
             f,
             "context: countries [{}], regions [{}], cercles [{}], {} anchor mention(s)",
@@ -391,7 +465,10 @@ mod tests {
         let gaz = Gazetteer::embedded();
         let mentions = find_place_mentions(gaz, text);
         let ctx = context_for(gaz, text, &mentions);
-        mentions.iter().filter_map(|m| Some((m.span.slice(text).to_string(), resolve(gaz, m, &ctx)?))).collect()
+        mentions
+            .iter()
+            .filter_map(|m| Some((m.span.slice(text).to_string(), resolve(gaz, m, &ctx)?)))
+            .collect()
     }
 
     #[test]
@@ -399,7 +476,14 @@ mod tests {
         let r = geocode("Des hommes armés ont attaqué le village de Kaniéra, près de Diéma.");
         assert_eq!(r[0].1.place.gid, 2455713);
         assert_eq!(r[0].1.geo_precision, 1);
-        assert_eq!((r[0].1.admin1.as_str(), r[0].1.admin2.as_str(), r[0].1.admin3.as_str()), ("Kayes", "Diéma", "Lakamané"));
+        assert_eq!(
+            (
+                r[0].1.admin1.as_str(),
+                r[0].1.admin2.as_str(),
+                r[0].1.admin3.as_str()
+            ),
+            ("Kayes", "Diéma", "Lakamané")
+        );
         assert_eq!(r[1].1.location, "Diéma");
         assert_eq!(r[1].1.geo_precision, 2);
     }
@@ -407,23 +491,45 @@ mod tests {
     #[test]
     fn km_from_and_between_are_precision_two() {
         let r = geocode("Une mine a explosé à 25 km de Diéma.");
-        assert_eq!((r[0].1.location.as_str(), r[0].1.geo_precision), ("Diéma", 2));
+        assert_eq!(
+            (r[0].1.location.as_str(), r[0].1.geo_precision),
+            ("Diéma", 2)
+        );
         let r = geocode("Les affrontements ont eu lieu entre Niono et Molodo.");
-        assert_eq!((r[0].1.location.as_str(), r[0].1.geo_precision), ("Niono", 2));
+        assert_eq!(
+            (r[0].1.location.as_str(), r[0].1.geo_precision),
+            ("Niono", 2)
+        );
         assert_eq!(r[0].1.place.kind, PlaceKind::Admin2Seat);
         let r = geocode("Un bus a été arrêté sur l'axe Diéma-Nioro.");
-        assert_eq!((r[0].1.location.as_str(), r[0].1.geo_precision), ("Diéma", 2));
+        assert_eq!(
+            (r[0].1.location.as_str(), r[0].1.geo_precision),
+            ("Diéma", 2)
+        );
     }
 
     #[test]
     fn region_and_cercle_resolve_to_their_seat() {
         let r = geocode("Plusieurs attaques ont été signalées dans la région de Ségou.");
-        assert_eq!((r[0].1.location.as_str(), r[0].1.geo_precision), ("Ségou", 3));
+        assert_eq!(
+            (r[0].1.location.as_str(), r[0].1.geo_precision),
+            ("Ségou", 3)
+        );
         assert_eq!(r[0].1.place.kind, PlaceKind::Admin1Seat);
         let r = geocode("Violent clashes were reported in the Mopti region.");
-        assert_eq!((r[0].1.location.as_str(), r[0].1.admin1.as_str(), r[0].1.geo_precision), ("Mopti", "Mopti", 3));
+        assert_eq!(
+            (
+                r[0].1.location.as_str(),
+                r[0].1.admin1.as_str(),
+                r[0].1.geo_precision
+            ),
+            ("Mopti", "Mopti", 3)
+        );
         let r = geocode("Des engins explosifs ont été découverts dans le cercle de Kita.");
-        assert_eq!((r[0].1.location.as_str(), r[0].1.geo_precision), ("Kita", 3));
+        assert_eq!(
+            (r[0].1.location.as_str(), r[0].1.geo_precision),
+            ("Kita", 3)
+        );
     }
 
     #[test]
@@ -432,7 +538,14 @@ mod tests {
         assert_eq!(r[0].1.place.gid, 2452651);
         assert_eq!((r[0].1.admin1.as_str(), r[0].1.geo_precision), ("Kayes", 3));
         let r = geocode("Des déplacés affluent dans la région de Bandiagara.");
-        assert_eq!((r[0].1.location.as_str(), r[0].1.admin1.as_str(), r[0].1.geo_precision), ("Bandiagara", "Mopti", 3));
+        assert_eq!(
+            (
+                r[0].1.location.as_str(),
+                r[0].1.admin1.as_str(),
+                r[0].1.geo_precision
+            ),
+            ("Bandiagara", "Mopti", 3)
+        );
     }
 
     #[test]
@@ -441,9 +554,16 @@ mod tests {
         // villages; a text about Sikasso region should pick one there.
         let gaz = Gazetteer::embedded();
         let keys = gaz.lookup("kenieba");
-        let in_region = |a: &str| keys.iter().map(|&id| gaz.place(id)).filter(|p| p.admin1 == a).count();
+        let in_region = |a: &str| {
+            keys.iter()
+                .map(|&id| gaz.place(id))
+                .filter(|p| p.admin1 == a)
+                .count()
+        };
         assert!(keys.len() >= 5 && in_region("Kayes") >= 1);
-        let r = geocode("Des hommes armés ont incendié des greniers à Kéniéba, dans la région de Kayes.");
+        let r = geocode(
+            "Des hommes armés ont incendié des greniers à Kéniéba, dans la région de Kayes.",
+        );
         assert_eq!(r[0].1.admin1, "Kayes");
         for region in ["Sikasso", "Koulikoro", "Ségou"] {
             if in_region(region) == 0 {
@@ -470,9 +590,15 @@ mod tests {
         let r = geocode("Une patrouille est tombée dans une embuscade près de Léré.");
         assert_eq!(r[0].1.country, Country::Mali);
         let gaz = Gazetteer::embedded();
-        let abroad = gaz.lookup("lere").into_iter().map(|id| gaz.place(id)).find(|p| p.country == Country::BurkinaFaso);
+        let abroad = gaz
+            .lookup("lere")
+            .into_iter()
+            .map(|id| gaz.place(id))
+            .find(|p| p.country == Country::BurkinaFaso);
         if abroad.is_some() {
-            let r = geocode("Au Burkina Faso, une patrouille est tombée dans une embuscade près de Léré.");
+            let r = geocode(
+                "Au Burkina Faso, une patrouille est tombée dans une embuscade près de Léré.",
+            );
             assert_eq!(r[0].1.country, Country::BurkinaFaso);
         }
     }
@@ -480,29 +606,50 @@ mod tests {
     #[test]
     fn camps_features_and_corrected_points() {
         let r = geocode("Le camp de Boulkessi a été attaqué à l'aube.");
-        assert_eq!((r[0].1.location.as_str(), r[0].1.admin2.as_str(), r[0].1.geo_precision), ("Boulkessi", "Douentza", 1));
+        assert_eq!(
+            (
+                r[0].1.location.as_str(),
+                r[0].1.admin2.as_str(),
+                r[0].1.geo_precision
+            ),
+            ("Boulkessi", "Douentza", 1)
+        );
         let r = geocode("Des jihadistes se cachent dans la forêt du Baoulé.");
         assert_eq!(r[0].1.place.kind, PlaceKind::Forest);
         assert_eq!(r[0].1.geo_precision, 2);
         let r = geocode("Les combats ont repris à Tessit.");
         assert!(r[0].1.lon > 0.2, "{:?}", r[0].1);
         let r = geocode("Des attaques répétées dans la zone des trois frontières.");
-        assert_eq!((r[0].1.place.kind, r[0].1.geo_precision), (PlaceKind::Area, 2));
+        assert_eq!(
+            (r[0].1.place.kind, r[0].1.geo_precision),
+            (PlaceKind::Area, 2)
+        );
     }
 
     #[test]
     fn explanation_lists_every_candidate() {
         let gaz = Gazetteer::embedded();
-        let e = explain(gaz, "Kéniéba", Some("Une attaque a visé Kéniéba, dans le cercle de Kita."));
+        let e = explain(
+            gaz,
+            "Kéniéba",
+            Some("Une attaque a visé Kéniéba, dans le cercle de Kita."),
+        );
         assert!(e.candidates.len() >= 5);
         // The cercle named in the text wins over the better-known Kéniéba (a cercle seat).
         assert_eq!(e.choice.as_ref().unwrap().admin2, "Kita");
-        assert!(e.candidates.iter().any(|c| c.place.kind == PlaceKind::Admin2Seat && c.place.admin2 == "Kéniéba"));
+        assert!(
+            e.candidates
+                .iter()
+                .any(|c| c.place.kind == PlaceKind::Admin2Seat && c.place.admin2 == "Kéniéba")
+        );
         let table = e.to_string();
         assert!(table.contains("choice: "), "{table}");
         assert_eq!(table.lines().count(), 3 + e.candidates.len() + 1);
         let none = explain(gaz, "Atlantide", None);
         assert!(none.candidates.is_empty() && none.choice.is_none());
-        assert!(none.to_string().ends_with("choice: none (no gazetteer entry)"));
+        assert!(
+            none.to_string()
+                .ends_with("choice: none (no gazetteer entry)")
+        );
     }
 }

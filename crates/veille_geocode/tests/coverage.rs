@@ -15,11 +15,17 @@ fn resolve_in_sentence(name: &str, country: Country) -> Result<(f64, f64), Strin
     let gaz = Gazetteer::embedded();
     let text = match country {
         Country::Mali => format!("Des hommes armés ont attaqué une patrouille à {name} mardi."),
-        c => format!("Au {}, des hommes armés ont attaqué une patrouille à {name} mardi.", c.name()),
+        c => format!(
+            "Au {}, des hommes armés ont attaqué une patrouille à {name} mardi.",
+            c.name()
+        ),
     };
     let mentions = find_place_mentions(gaz, &text);
     let ctx = context_for(gaz, &text, &mentions);
-    let m = mentions.iter().find(|m| !m.span.is_empty() && name.ends_with(m.span.slice(&text))).ok_or(format!("{name}: not found in {text:?}"))?;
+    let m = mentions
+        .iter()
+        .find(|m| !m.span.is_empty() && name.ends_with(m.span.slice(&text)))
+        .ok_or(format!("{name}: not found in {text:?}"))?;
     let r = resolve(gaz, m, &ctx).ok_or(format!("{name}: no resolution"))?;
     Ok((r.lat, r.lon))
 }
@@ -27,12 +33,17 @@ fn resolve_in_sentence(name: &str, country: Country) -> Result<(f64, f64), Strin
 fn check(name: &str, country: Country, lat: f64, lon: f64) -> Result<(), String> {
     let (rlat, rlon) = resolve_in_sentence(name, country)?;
     let d = haversine_km(lat, lon, rlat, rlon);
-    if d <= 25.0 { Ok(()) } else { Err(format!("{name}: resolved {d:.0} km away ({rlat}, {rlon})")) }
+    if d <= 25.0 {
+        Ok(())
+    } else {
+        Err(format!("{name}: resolved {d:.0} km away ({rlat}, {rlon})"))
+    }
 }
 
 #[test]
 fn shared_coverage_table() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/gazetteer/coverage_test_names.tsv");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/gazetteer/coverage_test_names.tsv");
     let Ok(text) = std::fs::read_to_string(&path) else {
         println!("skipped: {} not found", path.display());
         return;
@@ -42,8 +53,14 @@ fn shared_coverage_table() {
     for line in text.lines().skip(1) {
         let cells: Vec<&str> = line.split('\t').collect();
         let name = cells[0].split(" / ").next().unwrap_or(cells[0]);
-        let country = cells.get(6).and_then(|c| Country::from_iso2(c)).unwrap_or(Country::Mali);
-        let point = cells.get(4).zip(cells.get(5)).and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?)));
+        let country = cells
+            .get(6)
+            .and_then(|c| Country::from_iso2(c))
+            .unwrap_or(Country::Mali);
+        let point = cells
+            .get(4)
+            .zip(cells.get(5))
+            .and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?)));
         let result = match point {
             Some((lat, lon)) => check(name, country, lat, lon),
             // Boulkessi: no source has it; it is hand-added (see restated_cases).
@@ -90,7 +107,10 @@ fn restated_cases() {
         ("Diafarabé", Country::Mali, 14.13814, -5.01781),
         ("Forêt du Baoulé", Country::Mali, 12.88333, -8.58351),
     ];
-    let failures: Vec<String> = cases.iter().filter_map(|&(n, c, lat, lon)| check(n, c, lat, lon).err()).collect();
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|&(n, c, lat, lon)| check(n, c, lat, lon).err())
+        .collect();
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
@@ -107,11 +127,17 @@ fn open_and_geocode_are_fast() {
     let started = std::time::Instant::now();
     let mentions = find_place_mentions(gaz, &text);
     let ctx = context_for(gaz, &text, &mentions);
-    let resolved: Vec<_> = mentions.iter().filter_map(|m| resolve(gaz, m, &ctx)).collect();
+    let resolved: Vec<_> = mentions
+        .iter()
+        .filter_map(|m| resolve(gaz, m, &ctx))
+        .collect();
     let geocoded = started.elapsed();
     assert!(resolved.len() >= 10);
     let limit = if cfg!(debug_assertions) { 2000 } else { 50 };
     assert!(opened.as_millis() < limit, "embedded() took {opened:?}");
-    assert!(geocoded.as_millis() < limit * 4, "geocoding 2 KB took {geocoded:?}");
+    assert!(
+        geocoded.as_millis() < limit * 4,
+        "geocoding 2 KB took {geocoded:?}"
+    );
     println!("embedded(): {opened:?}; 2 KB geocoded in {geocoded:?}");
 }

@@ -31,10 +31,14 @@ pub(crate) fn parse_line(line: &str, origin: &str) -> Result<RawDocument, Ingest
         })?),
     };
     // A declared language veille does not read ("de", "ar") is still a declaration.
-    let lang = optional_string(&object, "lang")?.map(|code| Lang::from_code(&code).unwrap_or(Lang::Other));
+    let lang =
+        optional_string(&object, "lang")?.map(|code| Lang::from_code(&code).unwrap_or(Lang::Other));
     let mut url = optional_string(&object, "url")?;
     let title = optional_string(&object, "title")?;
-    let body = match (optional_string(&object, "text")?, optional_string(&object, "html")?) {
+    let body = match (
+        optional_string(&object, "text")?,
+        optional_string(&object, "html")?,
+    ) {
         (Some(text), _) => Body::Text(text),
         (None, Some(html)) => Body::Html(html),
         (None, None) => return Err(IngestErrorKind::MissingBody),
@@ -49,11 +53,22 @@ pub(crate) fn parse_line(line: &str, origin: &str) -> Result<RawDocument, Ingest
         url = url.or(meta.url);
         published = published.or(meta.published);
     }
-    Ok(RawDocument { id, origin: origin.to_owned(), url, published, lang, title, body })
+    Ok(RawDocument {
+        id,
+        origin: origin.to_owned(),
+        url,
+        published,
+        lang,
+        title,
+        body,
+    })
 }
 
 /// A string field; absent, null and blank are `None`; another JSON type is an error.
-fn optional_string(object: &Map<String, Value>, field: &'static str) -> Result<Option<String>, IngestErrorKind> {
+fn optional_string(
+    object: &Map<String, Value>,
+    field: &'static str,
+) -> Result<Option<String>, IngestErrorKind> {
     match object.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
@@ -109,17 +124,32 @@ mod tests {
         let err = |line: &str| parse_line(line, "x").unwrap_err().to_string();
         assert_eq!(err(r#"{"text": "a"}"#), "missing \"id\"");
         assert_eq!(err(r#"{"id": "a"}"#), "neither \"text\" nor \"html\" given");
-        assert_eq!(err(r#"{"id": "a", "text": "b", "published": "hier"}"#), "\"published\" is not a date: \"hier\"");
-        assert_eq!(err(r#"{"id": "a", "text": 3}"#), "\"text\" should be a string, not a number");
+        assert_eq!(
+            err(r#"{"id": "a", "text": "b", "published": "hier"}"#),
+            "\"published\" is not a date: \"hier\""
+        );
+        assert_eq!(
+            err(r#"{"id": "a", "text": 3}"#),
+            "\"text\" should be a string, not a number"
+        );
         assert!(err(r#"{"id": "a", "text": "#).starts_with("malformed JSON ("));
         assert!(err("[1, 2]").starts_with("malformed JSON ("));
-        assert_eq!(err(r#"{"id": "a", "text": "\u0000\u0001"}"#), "not text (binary content)");
+        assert_eq!(
+            err(r#"{"id": "a", "text": "\u0000\u0001"}"#),
+            "not text (binary content)"
+        );
     }
 
     #[test]
     fn days() {
-        assert_eq!(parse_day("2025-09-04"), Some(Date::new(2025, 9, 4).unwrap()));
-        assert_eq!(parse_day(" 2025-09-04 10:00 "), Some(Date::new(2025, 9, 4).unwrap()));
+        assert_eq!(
+            parse_day("2025-09-04"),
+            Some(Date::new(2025, 9, 4).unwrap())
+        );
+        assert_eq!(
+            parse_day(" 2025-09-04 10:00 "),
+            Some(Date::new(2025, 9, 4).unwrap())
+        );
         assert_eq!(parse_day("2025-09-04x"), None);
         assert_eq!(parse_day("2025-13-04"), None);
         assert_eq!(parse_day("04/09/2025"), None);

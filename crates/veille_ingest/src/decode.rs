@@ -32,10 +32,15 @@ const MAX_CONTROL_SHARE: f64 = 0.05;
 /// ```
 pub fn decode_bytes(bytes: &[u8], declared: Option<&str>) -> Result<String, IngestErrorKind> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(IngestErrorKind::TooLarge { bytes: bytes.len() as u64 });
+        return Err(IngestErrorKind::TooLarge {
+            bytes: bytes.len() as u64,
+        });
     }
     let text = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        encoding.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned()
+        encoding
+            .decode_without_bom_handling(&bytes[bom_len..])
+            .0
+            .into_owned()
     } else {
         // Without a BOM, UTF-16 is not supported, so a NUL byte means binary data.
         if bytes.contains(&0) {
@@ -48,7 +53,13 @@ pub fn decode_bytes(bytes: &[u8], declared: Option<&str>) -> Result<String, Inge
                     .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
                     // A page cannot really be UTF-16 without a BOM when its meta tag
                     // was readable as ASCII: the HTML standard says to read it as UTF-8.
-                    .map(|e| if e == UTF_16LE || e == UTF_16BE { UTF_8 } else { e })
+                    .map(|e| {
+                        if e == UTF_16LE || e == UTF_16BE {
+                            UTF_8
+                        } else {
+                            e
+                        }
+                    })
                     .unwrap_or_else(|| guess_encoding(bytes));
                 encoding.decode_without_bom_handling(bytes).0.into_owned()
             }
@@ -96,7 +107,11 @@ pub(crate) fn check_text(text: &str) -> Result<(), IngestErrorKind> {
 /// assert_eq!(veille_ingest::sniff_html_charset(page).as_deref(), Some("iso-8859-15"));
 /// ```
 pub fn sniff_html_charset(bytes: &[u8]) -> Option<String> {
-    let head: Vec<u8> = bytes.iter().take(1024).map(u8::to_ascii_lowercase).collect();
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(1024)
+        .map(u8::to_ascii_lowercase)
+        .collect();
     let mut from = 0;
     while let Some(at) = find(&head[from..], b"charset") {
         let mut i = from + at + b"charset".len();
@@ -108,11 +123,17 @@ pub fn sniff_html_charset(bytes: &[u8]) -> Option<String> {
             continue;
         }
         i += 1;
-        while head.get(i).is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'') {
+        while head
+            .get(i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'')
+        {
             i += 1;
         }
         let start = i;
-        while head.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(b)) {
+        while head
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(b))
+        {
             i += 1;
         }
         if i > start {
@@ -132,7 +153,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode_bytes("Ségou, à l’aube".as_bytes(), None).unwrap(), "Ségou, à l’aube");
+        assert_eq!(
+            decode_bytes("Ségou, à l’aube".as_bytes(), None).unwrap(),
+            "Ségou, à l’aube"
+        );
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend_from_slice("Ménaka".as_bytes());
         assert_eq!(decode_bytes(&bytes, None).unwrap(), "Ménaka");
@@ -164,20 +188,44 @@ mod tests {
     #[test]
     fn declared_charset_is_honoured_when_bytes_are_not_utf8() {
         // 0xA4 is '€' in ISO-8859-15 but '¤' in Windows-1252.
-        assert_eq!(decode_bytes(b"Prix: 5 \xa4", Some("iso-8859-15")).unwrap(), "Prix: 5 €");
+        assert_eq!(
+            decode_bytes(b"Prix: 5 \xa4", Some("iso-8859-15")).unwrap(),
+            "Prix: 5 €"
+        );
         // A wrong label on valid UTF-8 is ignored.
-        assert_eq!(decode_bytes("Tombouctou, été".as_bytes(), Some("iso-8859-1")).unwrap(), "Tombouctou, été");
+        assert_eq!(
+            decode_bytes("Tombouctou, été".as_bytes(), Some("iso-8859-1")).unwrap(),
+            "Tombouctou, été"
+        );
     }
 
     #[test]
     fn binary_empty_and_large_inputs_are_refused() {
-        assert!(matches!(decode_bytes(b"PK\x03\x04\x00\x00abc", None), Err(IngestErrorKind::Binary)));
-        assert!(matches!(decode_bytes(b"\x01\x02\x03\x04\x05text", None), Err(IngestErrorKind::Binary)));
-        assert!(matches!(decode_bytes(b"", None), Err(IngestErrorKind::Empty)));
-        assert!(matches!(decode_bytes(b" \n\t\r\n ", None), Err(IngestErrorKind::Empty)));
-        assert!(matches!(decode_bytes(&[0xEF, 0xBB, 0xBF], None), Err(IngestErrorKind::Empty)));
+        assert!(matches!(
+            decode_bytes(b"PK\x03\x04\x00\x00abc", None),
+            Err(IngestErrorKind::Binary)
+        ));
+        assert!(matches!(
+            decode_bytes(b"\x01\x02\x03\x04\x05text", None),
+            Err(IngestErrorKind::Binary)
+        ));
+        assert!(matches!(
+            decode_bytes(b"", None),
+            Err(IngestErrorKind::Empty)
+        ));
+        assert!(matches!(
+            decode_bytes(b" \n\t\r\n ", None),
+            Err(IngestErrorKind::Empty)
+        ));
+        assert!(matches!(
+            decode_bytes(&[0xEF, 0xBB, 0xBF], None),
+            Err(IngestErrorKind::Empty)
+        ));
         let big = vec![b'a'; MAX_INPUT_BYTES + 1];
-        assert!(matches!(decode_bytes(&big, None), Err(IngestErrorKind::TooLarge { .. })));
+        assert!(matches!(
+            decode_bytes(&big, None),
+            Err(IngestErrorKind::TooLarge { .. })
+        ));
     }
 
     #[test]
@@ -195,7 +243,10 @@ mod tests {
             let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
             // Half the rounds avoid NUL so that the decoders, not the NUL check, run.
             if round % 2 == 0 {
-                bytes.iter_mut().filter(|b| **b == 0).for_each(|b| *b = b' ');
+                bytes
+                    .iter_mut()
+                    .filter(|b| **b == 0)
+                    .for_each(|b| *b = b' ');
             }
             if round % 7 == 0 {
                 bytes.splice(0..0, [0xFF, 0xFE]);
@@ -209,9 +260,13 @@ mod tests {
 
     #[test]
     fn charset_prescan() {
-        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">";
+        let page =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">";
         assert_eq!(sniff_html_charset(page).as_deref(), Some("windows-1252"));
         assert_eq!(sniff_html_charset(b"<p>charset is a word</p>"), None);
-        assert_eq!(sniff_html_charset(b"<meta charset='UTF-8'>").as_deref(), Some("utf-8"));
+        assert_eq!(
+            sniff_html_charset(b"<meta charset='UTF-8'>").as_deref(),
+            Some("utf-8")
+        );
     }
 }

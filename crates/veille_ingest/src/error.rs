@@ -12,7 +12,10 @@ pub struct IngestError {
 
 impl IngestError {
     pub(crate) fn new(input: impl Into<String>, kind: IngestErrorKind) -> IngestError {
-        IngestError { input: input.into(), kind }
+        IngestError {
+            input: input.into(),
+            kind,
+        }
     }
 }
 
@@ -65,12 +68,24 @@ mod tests {
         let e = IngestError::new("bad.bin", IngestErrorKind::Binary);
         assert_eq!(e.to_string(), "bad.bin: not text (binary content)");
         let e = IngestError::new("big.txt", IngestErrorKind::TooLarge { bytes: 25_000_000 });
-        assert_eq!(e.to_string(), "big.txt: too large (25000000 bytes, limit 20 MB)");
+        assert_eq!(
+            e.to_string(),
+            "big.txt: too large (25000000 bytes, limit 20 MB)"
+        );
         let e = IngestError::new(
             "b.jsonl:3",
-            IngestErrorKind::BadField { field: "published", problem: "is not a date: \"hier\"".into() },
+            IngestErrorKind::BadField {
+                field: "published",
+                problem: "is not a date: \"hier\"".into(),
+            },
         );
-        assert_eq!(e.to_string(), "b.jsonl:3: \"published\" is not a date: \"hier\"");
-        assert_eq!(IngestError::new("-", IngestErrorKind::Empty).to_string(), "-: empty");
+        assert_eq!(
+            e.to_string(),
+            "b.jsonl:3: \"published\" is not a date: \"hier\""
+        );
+        assert_eq!(
+            IngestError::new("-", IngestErrorKind::Empty).to_string(),
+            "-: empty"
+        );
     }
 }

@@ -38,10 +38,13 @@ pub fn html_metadata(html: &str) -> HtmlMetadata {
             .find(|v| !v.is_empty())
             .map(str::to_owned)
     };
-    let url = first_attr(selector(Sel::Canonical), "href").or_else(|| first_attr(selector(Sel::OgUrl), "content"));
+    let url = first_attr(selector(Sel::Canonical), "href")
+        .or_else(|| first_attr(selector(Sel::OgUrl), "content"));
     let published = first_attr(selector(Sel::PublishedTime), "content")
         .and_then(|v| parse_day(&v).or_else(|| parse_compact_day(&v)))
-        .or_else(|| first_attr(selector(Sel::TimeDatetime), "datetime").and_then(|v| parse_day(&v)));
+        .or_else(|| {
+            first_attr(selector(Sel::TimeDatetime), "datetime").and_then(|v| parse_day(&v))
+        });
     HtmlMetadata { url, published }
 }
 
@@ -60,19 +63,32 @@ pub fn html_metadata(html: &str) -> HtmlMetadata {
 /// assert_eq!(text, "Des hommes armés ont attaqué un poste.\n\nLe bilan reste inconnu.");
 /// ```
 pub fn html_to_text(html: &str) -> Result<(Option<String>, String), IngestErrorKind> {
-    let options = trafilatura::Options::default().with_fallback(true).with_exclude_comments(true);
+    let options = trafilatura::Options::default()
+        .with_fallback(true)
+        .with_exclude_comments(true);
     // trafilatura is young; a panic inside it on some odd page must not bring the
     // batch down, so it is treated like "found nothing".
-    let extracted = catch_unwind(AssertUnwindSafe(|| trafilatura::extract(html, &options))).ok().and_then(Result::ok);
+    let extracted = catch_unwind(AssertUnwindSafe(|| trafilatura::extract(html, &options)))
+        .ok()
+        .and_then(Result::ok);
     let page = Html::parse_document(html);
-    let body_paragraphs: Vec<String> = page.select(selector(Sel::BodyParagraphs)).flat_map(block_texts).collect();
+    let body_paragraphs: Vec<String> = page
+        .select(selector(Sel::BodyParagraphs))
+        .flat_map(block_texts)
+        .collect();
     let title = extracted
         .as_ref()
         .map(|r| r.metadata.title.trim().to_owned())
         .filter(|t| !t.is_empty())
         .or_else(|| {
             page.select(selector(Sel::Title))
-                .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|e| {
+                    e.text()
+                        .collect::<String>()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .find(|t| !t.is_empty())
         });
     // trafilatura's plain text runs paragraphs together, so its cleaned HTML is
@@ -88,10 +104,17 @@ pub fn html_to_text(html: &str) -> Result<(Option<String>, String), IngestErrorK
     }
     let mut blocks = body_paragraphs;
     if blocks.iter().all(|b| b.trim().is_empty()) {
-        blocks = page.select(selector(Sel::Body)).flat_map(block_texts).collect();
+        blocks = page
+            .select(selector(Sel::Body))
+            .flat_map(block_texts)
+            .collect();
     }
     let text = paragraphs(&blocks);
-    if text.is_empty() { Err(IngestErrorKind::NoArticleText) } else { Ok((title, text)) }
+    if text.is_empty() {
+        Err(IngestErrorKind::NoArticleText)
+    } else {
+        Ok((title, text))
+    }
 }
 
 /// Non-empty blocks, white space inside each folded, separated by blank lines.
@@ -109,7 +132,8 @@ fn paragraphs(blocks: &[String]) -> String {
                 continue;
             }
             let sentence_ended = paragraph.ends_with(['.', '!', '?', ':', '»', '"', '”', '…']);
-            let starts_anew = line.starts_with(|c: char| c.is_uppercase() || matches!(c, '«' | '"' | '“'));
+            let starts_anew =
+                line.starts_with(|c: char| c.is_uppercase() || matches!(c, '«' | '"' | '“'));
             if !paragraph.is_empty() && sentence_ended && starts_anew {
                 out.push(std::mem::take(&mut paragraph));
             } else if !paragraph.is_empty() {
@@ -158,13 +182,45 @@ fn unglue(blocks: Vec<String>, page_paragraphs: &[String]) -> Vec<String> {
 
 /// Elements that start a new paragraph (or line) in rendered text.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5",
-    "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "figure", "figcaption", "table", "tr", "td",
-    "th", "br", "hr", "body", "html",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "hr",
+    "body",
+    "html",
 ];
 
 /// Elements whose content is never text.
-const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "iframe"];
+const SKIPPED_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe",
+];
 
 /// The text of an element split at block boundaries, one string per block.
 fn block_texts(element: ElementRef<'_>) -> Vec<String> {
@@ -180,7 +236,9 @@ fn block_texts(element: ElementRef<'_>) -> Vec<String> {
             }
         } else if let (Some(text), Edge::Open(_)) = (node.value().as_text(), edge) {
             let hidden = node.ancestors().any(|a| {
-                a.value().as_element().is_some_and(|e| SKIPPED_ELEMENTS.contains(&e.name()))
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| SKIPPED_ELEMENTS.contains(&e.name()))
             });
             if !hidden && let Some(block) = blocks.last_mut() {
                 block.push_str(text);
@@ -208,7 +266,12 @@ fn parse_compact_day(value: &str) -> Option<Date> {
     if v.len() != 8 || !v.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Date::new(v[..4].parse().ok()?, v[4..6].parse().ok()?, v[6..].parse().ok()?).ok()
+    Date::new(
+        v[..4].parse().ok()?,
+        v[4..6].parse().ok()?,
+        v[6..].parse().ok()?,
+    )
+    .ok()
 }
 
 /// The CSS selectors, parsed once.
@@ -224,7 +287,10 @@ fn selector(which: Sel) -> &'static Selector {
     ];
     static PARSED: OnceLock<Vec<Selector>> = OnceLock::new();
     let parsed = PARSED.get_or_init(|| {
-        SOURCES.iter().map(|s| Selector::parse(s).expect("constant selectors are checked by tests")).collect()
+        SOURCES
+            .iter()
+            .map(|s| Selector::parse(s).expect("constant selectors are checked by tests"))
+            .collect()
     });
     &parsed[which as usize]
 }
@@ -254,10 +320,16 @@ mod tests {
         assert!(title.unwrap().contains("Embuscade sur l'axe Boni-Hombori"));
         assert!(text.contains("Un convoi de ravitaillement"), "{text}");
         assert!(text.contains("Deux chauffeurs ont été blessés"), "{text}");
-        assert!(text.contains(".\n\nLes assaillants"), "paragraphs kept: {text}");
+        assert!(
+            text.contains(".\n\nLes assaillants"),
+            "paragraphs kept: {text}"
+        );
         assert!(!text.contains("Accueil"), "{text}");
         let meta = html_metadata(PAGE);
-        assert_eq!(meta.url.as_deref(), Some("https://journal.example/embuscade"));
+        assert_eq!(
+            meta.url.as_deref(),
+            Some("https://journal.example/embuscade")
+        );
         assert_eq!(meta.published, Some(Date::new(2025, 3, 11).unwrap()));
     }
 
@@ -273,9 +345,15 @@ mod tests {
 
     #[test]
     fn page_without_text_is_an_error() {
-        assert!(matches!(html_to_text("<html><body><div></div></body></html>"), Err(IngestErrorKind::NoArticleText)));
+        assert!(matches!(
+            html_to_text("<html><body><div></div></body></html>"),
+            Err(IngestErrorKind::NoArticleText)
+        ));
         let blank = "<html><head><title>Titre</title><script>var p = 1;</script></head><body> \n </body></html>";
-        assert!(matches!(html_to_text(blank), Err(IngestErrorKind::NoArticleText)));
+        assert!(matches!(
+            html_to_text(blank),
+            Err(IngestErrorKind::NoArticleText)
+        ));
     }
 
     #[test]
@@ -289,8 +367,14 @@ mod tests {
 
     #[test]
     fn source_line_wrapping_is_not_a_paragraph_break() {
-        let blocks = ["Des tirs ont été\n   entendus à Gao.\nLe calme est revenu.".to_owned(), "Fin.".to_owned()];
-        assert_eq!(paragraphs(&blocks), "Des tirs ont été entendus à Gao.\n\nLe calme est revenu.\n\nFin.");
+        let blocks = [
+            "Des tirs ont été\n   entendus à Gao.\nLe calme est revenu.".to_owned(),
+            "Fin.".to_owned(),
+        ];
+        assert_eq!(
+            paragraphs(&blocks),
+            "Des tirs ont été entendus à Gao.\n\nLe calme est revenu.\n\nFin."
+        );
     }
 
     #[test]
@@ -306,7 +390,14 @@ mod tests {
 
     #[test]
     fn odd_markup_never_panics() {
-        for page in ["", "<<<>>>", "<html><body><p>", "</p></body><p>x", "<table><tr><td>a<td>b", "<script>var a='<p>'</script>"] {
+        for page in [
+            "",
+            "<<<>>>",
+            "<html><body><p>",
+            "</p></body><p>x",
+            "<table><tr><td>a<td>b",
+            "<script>var a='<p>'</script>",
+        ] {
             let _ = html_to_text(page);
             let _ = html_metadata(page);
         }

@@ -14,8 +14,19 @@ use std::path::{Path, PathBuf};
 /// input. A `format` other than [`InputFormat::Auto`] overrides extensions. Errors
 /// come as items (naming the file, or `file:line` in a batch) and reading goes on.
 pub fn read_inputs(inputs: &[PathBuf], format: InputFormat) -> RawDocuments {
-    let pending = inputs.iter().rev().map(|p| Pending { path: p.clone(), walked: false }).collect();
-    RawDocuments { format, pending, batch: None }
+    let pending = inputs
+        .iter()
+        .rev()
+        .map(|p| Pending {
+            path: p.clone(),
+            walked: false,
+        })
+        .collect();
+    RawDocuments {
+        format,
+        pending,
+        batch: None,
+    }
 }
 
 /// The iterator [`read_inputs`] returns.
@@ -65,10 +76,20 @@ impl RawDocuments {
             Err(e) => return Some(Err(IngestError::new(name, IngestErrorKind::Io(e)))),
         };
         if metadata.is_dir() {
-            return self.queue_directory(&path).err().map(|e| Err(IngestError::new(name, IngestErrorKind::Io(e))));
+            return self
+                .queue_directory(&path)
+                .err()
+                .map(|e| Err(IngestError::new(name, IngestErrorKind::Io(e))));
         }
-        if metadata.len() > MAX_INPUT_BYTES as u64 && self.format_of(&path) != Some(InputFormat::Jsonl) {
-            return Some(Err(IngestError::new(name, IngestErrorKind::TooLarge { bytes: metadata.len() })));
+        if metadata.len() > MAX_INPUT_BYTES as u64
+            && self.format_of(&path) != Some(InputFormat::Jsonl)
+        {
+            return Some(Err(IngestError::new(
+                name,
+                IngestErrorKind::TooLarge {
+                    bytes: metadata.len(),
+                },
+            )));
         }
         let file = match File::open(&path) {
             Ok(f) => f,
@@ -113,20 +134,36 @@ impl RawDocuments {
         name: String,
     ) -> Option<Result<RawDocument, IngestError>> {
         if format == InputFormat::Jsonl {
-            self.batch = Some(BatchReader { name, reader, line: 0, failed: false });
+            self.batch = Some(BatchReader {
+                name,
+                reader,
+                line: 0,
+                failed: false,
+            });
             return None;
         }
         let mut bytes = Vec::new();
-        if let Err(e) = reader.by_ref().take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes) {
+        if let Err(e) = reader
+            .by_ref()
+            .take(MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+        {
             return Some(Err(IngestError::new(name, IngestErrorKind::Io(e))));
         }
         if bytes.len() > MAX_INPUT_BYTES {
             let rest = std::io::copy(&mut reader, &mut std::io::sink()).unwrap_or(0);
             let bytes = bytes.len() as u64 + rest;
-            return Some(Err(IngestError::new(name, IngestErrorKind::TooLarge { bytes })));
+            return Some(Err(IngestError::new(
+                name,
+                IngestErrorKind::TooLarge { bytes },
+            )));
         }
         let is_html = format == InputFormat::Html;
-        let declared = if is_html { sniff_html_charset(&bytes) } else { None };
+        let declared = if is_html {
+            sniff_html_charset(&bytes)
+        } else {
+            None
+        };
         let text = match decode_bytes(&bytes, declared.as_deref()) {
             Ok(t) => t,
             Err(kind) => return Some(Err(IngestError::new(name, kind))),
@@ -137,7 +174,15 @@ impl RawDocuments {
         } else {
             (None, None, Body::Text(text))
         };
-        Some(Ok(RawDocument { id: name.clone(), origin: name, url, published, lang: None, title: None, body }))
+        Some(Ok(RawDocument {
+            id: name.clone(),
+            origin: name,
+            url,
+            published,
+            lang: None,
+            title: None,
+            body,
+        }))
     }
 
     /// Queues a directory's readable entries, sorted, hidden ones skipped.
@@ -163,7 +208,12 @@ impl RawDocuments {
             }
         }
         entries.sort();
-        self.pending.extend(entries.into_iter().rev().map(|path| Pending { path, walked: true }));
+        self.pending.extend(
+            entries
+                .into_iter()
+                .rev()
+                .map(|path| Pending { path, walked: true }),
+        );
         Ok(())
     }
 }
@@ -216,7 +266,10 @@ impl BatchReader {
                 }
             };
             if let LineRead::TooLong(size) = read {
-                return Some(Err(IngestError::new(origin, IngestErrorKind::TooLarge { bytes: size })));
+                return Some(Err(IngestError::new(
+                    origin,
+                    IngestErrorKind::TooLarge { bytes: size },
+                )));
             }
             let mut line: &[u8] = &bytes;
             if self.line == 1 {
@@ -225,7 +278,8 @@ impl BatchReader {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let result = decode_bytes(line, None).and_then(|text| batch::parse_line(&text, &origin));
+            let result =
+                decode_bytes(line, None).and_then(|text| batch::parse_line(&text, &origin));
             return Some(result.map_err(|kind| IngestError::new(origin, kind)));
         }
         None
@@ -239,8 +293,14 @@ enum LineRead {
 }
 
 /// Reads one line into `buf` (at most [`MAX_INPUT_BYTES`] kept); `None` at the end.
-fn read_line_limited(reader: &mut Box<dyn BufRead>, buf: &mut Vec<u8>) -> std::io::Result<Option<LineRead>> {
-    let read = reader.by_ref().take(MAX_INPUT_BYTES as u64 + 1).read_until(b'\n', buf)?;
+fn read_line_limited(
+    reader: &mut Box<dyn BufRead>,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<Option<LineRead>> {
+    let read = reader
+        .by_ref()
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_until(b'\n', buf)?;
     if read == 0 {
         return Ok(None);
     }
@@ -295,7 +355,11 @@ mod tests {
         fs::create_dir_all(root.join(".hidden_dir")).unwrap();
         fs::write(root.join("c.txt"), "Texte c.").unwrap();
         fs::write(root.join("a.md"), "Texte a.").unwrap();
-        fs::write(root.join("b_sub/z.htm"), "<html><body><p>Texte z.</p></body></html>").unwrap();
+        fs::write(
+            root.join("b_sub/z.htm"),
+            "<html><body><p>Texte z.</p></body></html>",
+        )
+        .unwrap();
         fs::write(root.join("b_sub/y.HTML"), "<p>Texte y.</p>").unwrap();
         fs::write(root.join("image.png"), [0x89, b'P', b'N', b'G', 0]).unwrap();
         fs::write(root.join("notes.csv"), "a,b").unwrap();
@@ -334,10 +398,20 @@ mod tests {
         assert_eq!(first.origin, format!("{name}:1"));
         let bad = results[1].as_ref().unwrap_err();
         assert_eq!(bad.input, format!("{name}:2"));
-        assert!(bad.to_string().starts_with(&format!("{name}:2: malformed JSON")), "{bad}");
-        assert_eq!(results[2].as_ref().unwrap_err().to_string(), format!("{name}:4: missing \"id\""));
+        assert!(
+            bad.to_string()
+                .starts_with(&format!("{name}:2: malformed JSON")),
+            "{bad}"
+        );
+        assert_eq!(
+            results[2].as_ref().unwrap_err().to_string(),
+            format!("{name}:4: missing \"id\"")
+        );
         let third = results[3].as_ref().unwrap();
-        assert_eq!((third.id.as_str(), third.origin.clone()), ("three", format!("{name}:5")));
+        assert_eq!(
+            (third.id.as_str(), third.origin.clone()),
+            ("three", format!("{name}:5"))
+        );
     }
 
     #[test]
@@ -350,10 +424,26 @@ mod tests {
         fs::write(&bin, [b'a', 0, 1, 2, 3, 0xff]).unwrap();
         fs::write(&empty, "  \n\n ").unwrap();
         fs::write(&good, "Un texte.").unwrap();
-        let results: Vec<_> = read_inputs(&[bin.clone(), empty.clone(), missing.clone(), good], InputFormat::Auto).collect();
-        assert_eq!(results[0].as_ref().unwrap_err().to_string(), format!("{}: not text (binary content)", bin.display()));
-        assert_eq!(results[1].as_ref().unwrap_err().to_string(), format!("{}: empty", empty.display()));
-        assert!(results[2].as_ref().unwrap_err().to_string().starts_with(&format!("{}: cannot read (", missing.display())));
+        let results: Vec<_> = read_inputs(
+            &[bin.clone(), empty.clone(), missing.clone(), good],
+            InputFormat::Auto,
+        )
+        .collect();
+        assert_eq!(
+            results[0].as_ref().unwrap_err().to_string(),
+            format!("{}: not text (binary content)", bin.display())
+        );
+        assert_eq!(
+            results[1].as_ref().unwrap_err().to_string(),
+            format!("{}: empty", empty.display())
+        );
+        assert!(
+            results[2]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with(&format!("{}: cannot read (", missing.display()))
+        );
         assert!(results[3].is_ok());
     }
 
@@ -362,13 +452,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let page = dir.path().join("page.txt");
         fs::write(&page, "<html><body><p>Bonjour.</p></body></html>").unwrap();
-        let doc = read_inputs(std::slice::from_ref(&page), InputFormat::Html).next().unwrap().unwrap();
+        let doc = read_inputs(std::slice::from_ref(&page), InputFormat::Html)
+            .next()
+            .unwrap()
+            .unwrap();
         assert!(matches!(doc.body, Body::Html(_)));
-        let doc = read_inputs(&[page], InputFormat::Auto).next().unwrap().unwrap();
+        let doc = read_inputs(&[page], InputFormat::Auto)
+            .next()
+            .unwrap()
+            .unwrap();
         assert!(matches!(doc.body, Body::Text(_)));
         let odd = dir.path().join("feed.data");
         fs::write(&odd, "\u{feff}  {\"id\": \"q\", \"text\": \"x\"}\n").unwrap();
-        let doc = read_inputs(&[odd], InputFormat::Auto).next().unwrap().unwrap();
+        let doc = read_inputs(&[odd], InputFormat::Auto)
+            .next()
+            .unwrap()
+            .unwrap();
         assert_eq!(doc.id, "q");
     }
 
@@ -379,18 +478,29 @@ mod tests {
         let mut bytes = b"<html><head><meta charset=\"windows-1252\"><meta property=\"og:url\" content=\"https://ex.example/p\"></head><body><p>L\x92arm\xe9e".to_vec();
         bytes.extend_from_slice(b" est arriv\xe9e.</p></body></html>");
         fs::write(&page, bytes).unwrap();
-        let doc = read_inputs(&[page], InputFormat::Auto).next().unwrap().unwrap();
+        let doc = read_inputs(&[page], InputFormat::Auto)
+            .next()
+            .unwrap()
+            .unwrap();
         assert!(matches!(&doc.body, Body::Html(h) if h.contains("L’armée est arrivée.")));
         assert_eq!(doc.url.as_deref(), Some("https://ex.example/p"));
     }
 
     #[test]
     fn over_long_batch_line_is_skipped() {
-        let mut reader: Box<dyn BufRead> = Box::new(std::io::Cursor::new(format!("{}\nnext\n", "x".repeat(MAX_INPUT_BYTES + 10))));
+        let mut reader: Box<dyn BufRead> = Box::new(std::io::Cursor::new(format!(
+            "{}\nnext\n",
+            "x".repeat(MAX_INPUT_BYTES + 10)
+        )));
         let mut buf = Vec::new();
-        assert!(matches!(read_line_limited(&mut reader, &mut buf).unwrap(), Some(LineRead::TooLong(n)) if n == MAX_INPUT_BYTES as u64 + 10));
+        assert!(
+            matches!(read_line_limited(&mut reader, &mut buf).unwrap(), Some(LineRead::TooLong(n)) if n == MAX_INPUT_BYTES as u64 + 10)
+        );
         buf.clear();
-        assert!(matches!(read_line_limited(&mut reader, &mut buf).unwrap(), Some(LineRead::Line)));
+        assert!(matches!(
+            read_line_limited(&mut reader, &mut buf).unwrap(),
+            Some(LineRead::Line)
+        ));
         assert_eq!(buf, b"next\n");
         buf.clear();
         assert!(read_line_limited(&mut reader, &mut buf).unwrap().is_none());

@@ -110,7 +110,9 @@ impl Force {
     }
 
     fn parse(s: &str) -> Option<Force> {
-        [Force::Military, Force::Police, Force::Government].into_iter().find(|f| f.label() == s)
+        [Force::Military, Force::Police, Force::Government]
+            .into_iter()
+            .find(|f| f.label() == s)
     }
 
     /// ACLED's name before the country: "Military Forces of ".
@@ -209,7 +211,14 @@ struct AliasTable {
 
 impl AliasTable {
     /// Adds the `|`-separated aliases of one row for `actor`.
-    fn add_cell(&mut self, cell: &str, actor: usize, actors: &[Actor], row: &TsvRow, file: &str) -> Result<(), LexiconError> {
+    fn add_cell(
+        &mut self,
+        cell: &str,
+        actor: usize,
+        actors: &[Actor],
+        row: &TsvRow,
+        file: &str,
+    ) -> Result<(), LexiconError> {
         for alias in cell.split('|').map(str::trim).filter(|a| !a.is_empty()) {
             let (written, exact) = match alias.strip_prefix('=') {
                 Some(rest) => (rest.trim(), true),
@@ -221,7 +230,10 @@ impl AliasTable {
             }
             match self.owner.entry(key.clone()) {
                 Entry::Occupied(e) if *e.get() == actor => {
-                    return Err(row.error(file, format!("alias {alias:?} is listed twice (folded: {key:?})")));
+                    return Err(row.error(
+                        file,
+                        format!("alias {alias:?} is listed twice (folded: {key:?})"),
+                    ));
                 }
                 Entry::Occupied(e) => {
                     let other = &actors[*e.get()].id;
@@ -232,7 +244,10 @@ impl AliasTable {
                 }
             }
             self.folded.push(key);
-            self.patterns.push(Pattern { actor, exact: exact.then(|| written.to_string()) });
+            self.patterns.push(Pattern {
+                actor,
+                exact: exact.then(|| written.to_string()),
+            });
         }
         Ok(())
     }
@@ -243,7 +258,8 @@ impl ActorLexicon {
     pub fn embedded() -> &'static ActorLexicon {
         static LEX: OnceLock<ActorLexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            ActorLexicon::parse(ACTORS, STATE_FORCES).expect("embedded actor assets are checked by tests")
+            ActorLexicon::parse(ACTORS, STATE_FORCES)
+                .expect("embedded actor assets are checked by tests")
         })
     }
 
@@ -285,7 +301,11 @@ impl ActorLexicon {
                 let id = format!("{}_{}", country.iso2().to_ascii_lowercase(), force.label());
                 let idx = match by_id.get(&id) {
                     Some(&idx) if actors[idx].kind == ActorKind::State => idx,
-                    Some(_) => return Err(row.error(STATE_FILE, format!("id {id:?} is already an actors.tsv id"))),
+                    Some(_) => {
+                        return Err(
+                            row.error(STATE_FILE, format!("id {id:?} is already an actors.tsv id"))
+                        );
+                    }
                     None => {
                         by_id.insert(id.clone(), actors.len());
                         actors.push(Actor {
@@ -299,7 +319,10 @@ impl ActorLexicon {
                         actors.len() - 1
                     }
                 };
-                state_periods.entry((country, force)).or_default().push(period);
+                state_periods
+                    .entry((country, force))
+                    .or_default()
+                    .push(period);
                 aliases.add_cell(row.get(5), idx, &actors, &row, STATE_FILE)?;
             } else {
                 let idx = *by_id.get(force_cell).ok_or_else(|| {
@@ -309,7 +332,10 @@ impl ActorLexicon {
                     )
                 })?;
                 if !row.get(5).is_empty() {
-                    return Err(row.error(STATE_FILE, format!("aliases of {force_cell} belong in actors.tsv")));
+                    return Err(row.error(
+                        STATE_FILE,
+                        format!("aliases of {force_cell} belong in actors.tsv"),
+                    ));
                 }
                 actor_periods.entry(idx).or_default().push(period);
             }
@@ -380,7 +406,11 @@ impl ActorLexicon {
             } else {
                 None
             };
-            out.push(ActorMention { span: folded.original_span(start, end, text), actor, country_hint });
+            out.push(ActorMention {
+                span: folded.original_span(start, end, text),
+                actor,
+                country_hint,
+            });
         }
         out
     }
@@ -428,7 +458,9 @@ impl ActorLexicon {
                 return None;
             }
             for n in (1..=self.demonym_max_words).rev() {
-                let Some(&(_, to)) = words.get(i + n - 1) else { continue };
+                let Some(&(_, to)) = words.get(i + n - 1) else {
+                    continue;
+                };
                 if to > ceiling {
                     continue;
                 }
@@ -466,10 +498,14 @@ impl ActorLexicon {
     pub fn canonical_name(&self, idx: usize, country: Country, date: Date) -> String {
         let actor = &self.actors[idx];
         if let Some(periods) = self.actor_periods.get(&idx) {
-            return period_name(periods, date).unwrap_or(&actor.canonical).to_string();
+            return period_name(periods, date)
+                .unwrap_or(&actor.canonical)
+                .to_string();
         }
         match (actor.kind, actor.force) {
-            (ActorKind::State, Some(force)) => self.state_force(actor.country.unwrap_or(country), force, date),
+            (ActorKind::State, Some(force)) => {
+                self.state_force(actor.country.unwrap_or(country), force, date)
+            }
             (ActorKind::GenericMilitary, Some(force)) => self.state_force(country, force, date),
             _ => actor.canonical.replace("{country}", country.name()),
         }
@@ -482,20 +518,33 @@ impl ActorLexicon {
         self.state_periods
             .get(&(country, force))
             .and_then(|periods| period_name(periods, date))
-            .map_or_else(|| format!("{}{}", force.name_prefix(), country.name()), str::to_string)
+            .map_or_else(
+                || format!("{}{}", force.name_prefix(), country.name()),
+                str::to_string,
+            )
     }
 }
 
 fn parse_actor_row(row: &TsvRow) -> Result<Actor, LexiconError> {
     let id = row.get(0);
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-        return Err(row.error(ACTORS_FILE, format!("id {id:?} must be lower-case ascii letters, digits and _")));
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        return Err(row.error(
+            ACTORS_FILE,
+            format!("id {id:?} must be lower-case ascii letters, digits and _"),
+        ));
     }
     let canonical = row.get(1);
     if canonical.is_empty() {
         return Err(row.error(ACTORS_FILE, "empty canonical name"));
     }
-    let inter: u8 = row.get(2).parse().map_err(|_| row.error(ACTORS_FILE, "inter is not a number"))?;
+    let inter: u8 = row
+        .get(2)
+        .parse()
+        .map_err(|_| row.error(ACTORS_FILE, "inter is not a number"))?;
     if !(1..=8).contains(&inter) {
         return Err(row.error(ACTORS_FILE, "inter must be 1-8"));
     }
@@ -556,20 +605,35 @@ fn parse_period(row: &TsvRow) -> Result<Period, LexiconError> {
     if row.get(4).is_empty() {
         return Err(row.error(STATE_FILE, "empty canonical name"));
     }
-    Ok(Period { from, to, canonical: row.get(4).to_string(), line: row.line })
+    Ok(Period {
+        from,
+        to,
+        canonical: row.get(4).to_string(),
+        line: row.line,
+    })
 }
 
 /// Sorts one force's periods and checks they tile time: open first start, open
 /// last end, each period starting the day after the previous one ends.
 fn check_periods(periods: &mut [Period]) -> Result<(), LexiconError> {
     periods.sort_by_key(|p| p.from);
-    let err = |p: &Period, reason: String| LexiconError { file: STATE_FILE.into(), line: p.line, reason };
+    let err = |p: &Period, reason: String| LexiconError {
+        file: STATE_FILE.into(),
+        line: p.line,
+        reason,
+    };
     let (first, last) = (&periods[0], &periods[periods.len() - 1]);
     if first.from.is_some() {
-        return Err(err(first, "the first period of a force must have an empty `from`".into()));
+        return Err(err(
+            first,
+            "the first period of a force must have an empty `from`".into(),
+        ));
     }
     if last.to.is_some() {
-        return Err(err(last, "the last period of a force must have an empty `to`".into()));
+        return Err(err(
+            last,
+            "the last period of a force must have an empty `to`".into(),
+        ));
     }
     for pair in periods.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
@@ -578,7 +642,11 @@ fn check_periods(periods: &mut [Period]) -> Result<(), LexiconError> {
             let shown = |d: Option<Date>| d.map_or_else(|| "open".to_string(), |d| d.to_string());
             return Err(err(
                 next,
-                format!("period starts {} but the previous one ends {}", shown(next.from), shown(prev.to)),
+                format!(
+                    "period starts {} but the previous one ends {}",
+                    shown(next.from),
+                    shown(prev.to)
+                ),
             ));
         }
     }
@@ -613,7 +681,10 @@ fn parse_demonyms(text: &str) -> Result<(HashMap<String, Country>, usize), Lexic
 /// Whether `written` spells `alias` with the same letters in the same case,
 /// ignoring the spaces, hyphens and dots that folding also ignores.
 fn same_letters(written: &str, alias: &str) -> bool {
-    written.chars().filter(|c| c.is_alphanumeric()).eq(alias.chars().filter(|c| c.is_alphanumeric()))
+    written
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .eq(alias.chars().filter(|c| c.is_alphanumeric()))
 }
 
 /// Byte ranges of the alphanumeric runs of a folded text.
@@ -664,7 +735,13 @@ mod tests {
         lex()
             .find_all(text)
             .into_iter()
-            .map(|m| (m.span.slice(text).to_string(), lex().actor(m.actor).id.clone(), m.country_hint))
+            .map(|m| {
+                (
+                    m.span.slice(text).to_string(),
+                    lex().actor(m.actor).id.clone(),
+                    m.country_hint,
+                )
+            })
             .collect()
     }
 
@@ -675,16 +752,48 @@ mod tests {
     #[test]
     fn every_kind_is_matched() {
         let cases = [
-            ("Le GSIM a revendiqué l'embuscade.", "jnim", ActorKind::ArmedGroup),
+            (
+                "Le GSIM a revendiqué l'embuscade.",
+                "jnim",
+                ActorKind::ArmedGroup,
+            ),
             ("Les FAMa ont riposté.", "ml_military", ActorKind::State),
-            ("Des chasseurs dozos ont été visés.", "dozo", ActorKind::Militia),
-            ("Des éléments de la Minusma patrouillaient.", "minusma", ActorKind::External),
+            (
+                "Des chasseurs dozos ont été visés.",
+                "dozo",
+                ActorKind::Militia,
+            ),
+            (
+                "Des éléments de la Minusma patrouillaient.",
+                "minusma",
+                ActorKind::External,
+            ),
             ("Trois civils ont péri.", "civilians", ActorKind::Civilians),
-            ("Les manifestants ont bloqué la route.", "protesters", ActorKind::Protesters),
-            ("Des émeutiers ont incendié la mairie.", "rioters", ActorKind::Rioters),
-            ("Des hommes armés ont surgi à l'aube.", "unidentified_armed_group", ActorKind::GenericArmed),
-            ("Les soldats ont repoussé l'assaut.", "army", ActorKind::GenericMilitary),
-            ("Les orpailleurs ont fui le site.", "civilian_roles", ActorKind::GenericCivilians),
+            (
+                "Les manifestants ont bloqué la route.",
+                "protesters",
+                ActorKind::Protesters,
+            ),
+            (
+                "Des émeutiers ont incendié la mairie.",
+                "rioters",
+                ActorKind::Rioters,
+            ),
+            (
+                "Des hommes armés ont surgi à l'aube.",
+                "unidentified_armed_group",
+                ActorKind::GenericArmed,
+            ),
+            (
+                "Les soldats ont repoussé l'assaut.",
+                "army",
+                ActorKind::GenericMilitary,
+            ),
+            (
+                "Les orpailleurs ont fui le site.",
+                "civilian_roles",
+                ActorKind::GenericCivilians,
+            ),
         ];
         for (text, id, kind) in cases {
             let found = lex().find_all(text);
@@ -696,24 +805,43 @@ mod tests {
 
     #[test]
     fn english_names_and_transliterations() {
-        assert_eq!(ids("Jama’a Nusrat ul-Islam wa al-Muslimin fighters"), ["jnim", "unidentified_armed_group"]);
+        assert_eq!(
+            ids("Jama’a Nusrat ul-Islam wa al-Muslimin fighters"),
+            ["jnim", "unidentified_armed_group"]
+        );
         assert_eq!(ids("the Support Group for Islam and Muslims"), ["jnim"]);
         assert_eq!(ids("Katiba Macina and IS Sahel clashed"), ["jnim", "issp"]);
-        assert_eq!(ids("Wagner mercenaries and Africa Korps"), ["wagner", "africa_corps"]);
+        assert_eq!(
+            ids("Wagner mercenaries and Africa Korps"),
+            ["wagner", "africa_corps"]
+        );
         assert_eq!(ids("a Barkhane helicopter"), ["france_military"]);
         // ACLED codes Mali's national guard with the army, Niger's with the police.
         assert_eq!(ids("un poste de la garde nationale"), ["army"]);
         assert_eq!(ids("la Garde nationale du Niger"), ["ne_police"]);
-        assert_eq!(ids("les séparatistes et leurs alliés russes"), ["separatists", "wagner"]);
-        assert_eq!(ids("les Volontaires pour la défense de la patrie (VDP)"), ["vdp", "vdp"]);
+        assert_eq!(
+            ids("les séparatistes et leurs alliés russes"),
+            ["separatists", "wagner"]
+        );
+        assert_eq!(
+            ids("les Volontaires pour la défense de la patrie (VDP)"),
+            ["vdp", "vdp"]
+        );
     }
 
     #[test]
     fn longest_alias_wins_and_is_not_split() {
-        let found = mentions("Les Forces armées maliennes ont frappé l'État islamique au Grand Sahara.");
+        let found =
+            mentions("Les Forces armées maliennes ont frappé l'État islamique au Grand Sahara.");
         assert_eq!(found.len(), 2);
-        assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("Forces armées maliennes", "ml_military"));
-        assert_eq!((found[1].0.as_str(), found[1].1.as_str()), ("État islamique au Grand Sahara", "issp"));
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1.as_str()),
+            ("Forces armées maliennes", "ml_military")
+        );
+        assert_eq!(
+            (found[1].0.as_str(), found[1].1.as_str()),
+            ("État islamique au Grand Sahara", "issp")
+        );
         // A prefix alias does not fire inside a longer word.
         assert!(ids("Le wagnerisme n'est pas un acteur.").is_empty());
     }
@@ -728,11 +856,17 @@ mod tests {
 
     #[test]
     fn exact_case_acronyms_do_not_fire_on_ordinary_words() {
-        assert_eq!(ids("Les combattants de l'EI ont fui."), ["unidentified_armed_group", "issp"]);
+        assert_eq!(
+            ids("Les combattants de l'EI ont fui."),
+            ["unidentified_armed_group", "issp"]
+        );
         assert!(ids("Il ei pas vu.").is_empty());
         assert_eq!(ids("La CMA a démenti."), ["cma"]);
         assert!(ids("Le cma local.").is_empty());
-        assert_eq!(ids("Un GAT a été neutralisé."), ["unidentified_armed_group"]);
+        assert_eq!(
+            ids("Un GAT a été neutralisé."),
+            ["unidentified_armed_group"]
+        );
         assert!(ids("le gat est un mot inventé").is_empty());
         assert_eq!(ids("Le MAA et les FDS."), ["maa", "army"]);
         assert!(ids("maa fds").is_empty());
@@ -742,7 +876,8 @@ mod tests {
 
     #[test]
     fn demonyms_give_a_country_hint() {
-        let found = mentions("Des forces spéciales nigériennes et des civils maliens ont été tués.");
+        let found =
+            mentions("Des forces spéciales nigériennes et des civils maliens ont été tués.");
         assert_eq!(found[0].1, "army");
         assert_eq!(found[0].2, Some(Country::Niger));
         assert_eq!(found[1].1, "civilians");
@@ -753,7 +888,13 @@ mod tests {
         assert_eq!(found[1].1, "army");
         assert_eq!(found[1].2, Some(Country::Mali));
         // Punctuation cuts the window; named groups take no hint.
-        assert_eq!(mentions("L'armée, selon des sources maliennes").first().unwrap().2, None);
+        assert_eq!(
+            mentions("L'armée, selon des sources maliennes")
+                .first()
+                .unwrap()
+                .2,
+            None
+        );
         assert_eq!(mentions("Le JNIM malien").first().unwrap().2, None);
         // The hint stops at the next mention.
         let found = mentions("des policiers et des troupes ivoiriennes");
@@ -766,28 +907,127 @@ mod tests {
     fn state_force_at_each_period_boundary() {
         let l = lex();
         let cases = [
-            (Country::Mali, Force::Military, "2020-08-17", "Military Forces of Mali (2013-2020)"),
-            (Country::Mali, Force::Military, "2020-08-18", "Military Forces of Mali (2020-2021)"),
-            (Country::Mali, Force::Military, "2021-05-24", "Military Forces of Mali (2020-2021)"),
-            (Country::Mali, Force::Military, "2021-05-25", "Military Forces of Mali (2021-)"),
-            (Country::Mali, Force::Military, "2025-09-14", "Military Forces of Mali (2021-)"),
-            (Country::Mali, Force::Police, "2021-05-25", "Police Forces of Mali (2021-)"),
-            (Country::Mali, Force::Government, "2018-06-11", "Government of Mali (2013-2020)"),
-            (Country::BurkinaFaso, Force::Military, "2022-01-23", "Military Forces of Burkina Faso (2015-2022)"),
-            (Country::BurkinaFaso, Force::Military, "2022-01-24", "Military Forces of Burkina Faso (2022-)"),
-            (Country::Niger, Force::Military, "2021-04-01", "Military Forces of Niger (2011-2021)"),
-            (Country::Niger, Force::Military, "2021-04-02", "Military Forces of Niger (2021-2023)"),
-            (Country::Niger, Force::Military, "2023-07-25", "Military Forces of Niger (2021-2023)"),
-            (Country::Niger, Force::Police, "2023-07-26", "Police Forces of Niger (2023-)"),
-            (Country::Senegal, Force::Government, "2024-04-01", "Government of Senegal (2012-2024)"),
-            (Country::Senegal, Force::Government, "2024-04-02", "Government of Senegal (2024-)"),
-            (Country::Mauritania, Force::Military, "2019-08-01", "Military Forces of Mauritania (2019-)"),
-            (Country::Guinea, Force::Military, "2021-09-04", "Military Forces of Guinea (2010-2021)"),
-            (Country::Guinea, Force::Military, "2021-09-05", "Military Forces of Guinea (2021-)"),
-            (Country::IvoryCoast, Force::Police, "2023-01-01", "Police Forces of Ivory Coast (2011-)"),
+            (
+                Country::Mali,
+                Force::Military,
+                "2020-08-17",
+                "Military Forces of Mali (2013-2020)",
+            ),
+            (
+                Country::Mali,
+                Force::Military,
+                "2020-08-18",
+                "Military Forces of Mali (2020-2021)",
+            ),
+            (
+                Country::Mali,
+                Force::Military,
+                "2021-05-24",
+                "Military Forces of Mali (2020-2021)",
+            ),
+            (
+                Country::Mali,
+                Force::Military,
+                "2021-05-25",
+                "Military Forces of Mali (2021-)",
+            ),
+            (
+                Country::Mali,
+                Force::Military,
+                "2025-09-14",
+                "Military Forces of Mali (2021-)",
+            ),
+            (
+                Country::Mali,
+                Force::Police,
+                "2021-05-25",
+                "Police Forces of Mali (2021-)",
+            ),
+            (
+                Country::Mali,
+                Force::Government,
+                "2018-06-11",
+                "Government of Mali (2013-2020)",
+            ),
+            (
+                Country::BurkinaFaso,
+                Force::Military,
+                "2022-01-23",
+                "Military Forces of Burkina Faso (2015-2022)",
+            ),
+            (
+                Country::BurkinaFaso,
+                Force::Military,
+                "2022-01-24",
+                "Military Forces of Burkina Faso (2022-)",
+            ),
+            (
+                Country::Niger,
+                Force::Military,
+                "2021-04-01",
+                "Military Forces of Niger (2011-2021)",
+            ),
+            (
+                Country::Niger,
+                Force::Military,
+                "2021-04-02",
+                "Military Forces of Niger (2021-2023)",
+            ),
+            (
+                Country::Niger,
+                Force::Military,
+                "2023-07-25",
+                "Military Forces of Niger (2021-2023)",
+            ),
+            (
+                Country::Niger,
+                Force::Police,
+                "2023-07-26",
+                "Police Forces of Niger (2023-)",
+            ),
+            (
+                Country::Senegal,
+                Force::Government,
+                "2024-04-01",
+                "Government of Senegal (2012-2024)",
+            ),
+            (
+                Country::Senegal,
+                Force::Government,
+                "2024-04-02",
+                "Government of Senegal (2024-)",
+            ),
+            (
+                Country::Mauritania,
+                Force::Military,
+                "2019-08-01",
+                "Military Forces of Mauritania (2019-)",
+            ),
+            (
+                Country::Guinea,
+                Force::Military,
+                "2021-09-04",
+                "Military Forces of Guinea (2010-2021)",
+            ),
+            (
+                Country::Guinea,
+                Force::Military,
+                "2021-09-05",
+                "Military Forces of Guinea (2021-)",
+            ),
+            (
+                Country::IvoryCoast,
+                Force::Police,
+                "2023-01-01",
+                "Police Forces of Ivory Coast (2011-)",
+            ),
         ];
         for (country, force, day, expected) in cases {
-            assert_eq!(l.state_force(country, force, date(day)), expected, "{country:?} {force:?} {day}");
+            assert_eq!(
+                l.state_force(country, force, date(day)),
+                expected,
+                "{country:?} {force:?} {day}"
+            );
         }
     }
 
@@ -796,30 +1036,81 @@ mod tests {
         let l = lex();
         let idx = |id: &str| l.by_id(id).unwrap();
         let day = date("2024-03-20");
-        assert_eq!(l.canonical_name(idx("civilian_roles"), Country::BurkinaFaso, day), "Civilians (Burkina Faso)");
-        assert_eq!(l.canonical_name(idx("civilians"), Country::IvoryCoast, day), "Civilians (Ivory Coast)");
+        assert_eq!(
+            l.canonical_name(idx("civilian_roles"), Country::BurkinaFaso, day),
+            "Civilians (Burkina Faso)"
+        );
+        assert_eq!(
+            l.canonical_name(idx("civilians"), Country::IvoryCoast, day),
+            "Civilians (Ivory Coast)"
+        );
         assert_eq!(
             l.canonical_name(idx("unidentified_armed_group"), Country::Niger, day),
             "Unidentified Armed Group (Niger)"
         );
-        assert_eq!(l.canonical_name(idx("protesters"), Country::Senegal, day), "Protesters (Senegal)");
-        assert_eq!(l.canonical_name(idx("rioters"), Country::Mali, day), "Rioters (Mali)");
-        assert_eq!(l.canonical_name(idx("dozo"), Country::BurkinaFaso, day), "Dozo Communal Militia (Burkina Faso)");
-        assert_eq!(l.canonical_name(idx("army"), Country::Niger, day), "Military Forces of Niger (2023-)");
-        assert_eq!(l.canonical_name(idx("police"), Country::Mali, day), "Police Forces of Mali (2021-)");
+        assert_eq!(
+            l.canonical_name(idx("protesters"), Country::Senegal, day),
+            "Protesters (Senegal)"
+        );
+        assert_eq!(
+            l.canonical_name(idx("rioters"), Country::Mali, day),
+            "Rioters (Mali)"
+        );
+        assert_eq!(
+            l.canonical_name(idx("dozo"), Country::BurkinaFaso, day),
+            "Dozo Communal Militia (Burkina Faso)"
+        );
+        assert_eq!(
+            l.canonical_name(idx("army"), Country::Niger, day),
+            "Military Forces of Niger (2023-)"
+        );
+        assert_eq!(
+            l.canonical_name(idx("police"), Country::Mali, day),
+            "Police Forces of Mali (2021-)"
+        );
         // A named force keeps its own country wherever the event is.
-        assert_eq!(l.canonical_name(idx("ml_military"), Country::BurkinaFaso, day), "Military Forces of Mali (2021-)");
-        assert_eq!(l.canonical_name(idx("jnim"), Country::Niger, day), "JNIM: Group for Support of Islam and Muslims");
+        assert_eq!(
+            l.canonical_name(idx("ml_military"), Country::BurkinaFaso, day),
+            "Military Forces of Mali (2021-)"
+        );
+        assert_eq!(
+            l.canonical_name(idx("jnim"), Country::Niger, day),
+            "JNIM: Group for Support of Islam and Muslims"
+        );
         let minusma = idx("minusma");
-        assert!(l.canonical_name(minusma, Country::Mali, date("2021-02-10")).ends_with("in Mali (2020-2021)"));
-        assert!(l.canonical_name(minusma, Country::Mali, date("2022-03-07")).ends_with("in Mali (2021-)"));
-        assert!(l.canonical_name(minusma, Country::Mali, date("2023-09-05")).ends_with("in Mali"));
-        assert_eq!(l.canonical_name(idx("france_military"), Country::Mali, day), "Military Forces of France (2017-)");
+        assert!(
+            l.canonical_name(minusma, Country::Mali, date("2021-02-10"))
+                .ends_with("in Mali (2020-2021)")
+        );
+        assert!(
+            l.canonical_name(minusma, Country::Mali, date("2022-03-07"))
+                .ends_with("in Mali (2021-)")
+        );
+        assert!(
+            l.canonical_name(minusma, Country::Mali, date("2023-09-05"))
+                .ends_with("in Mali")
+        );
+        assert_eq!(
+            l.canonical_name(idx("france_military"), Country::Mali, day),
+            "Military Forces of France (2017-)"
+        );
         let separatists = idx("separatists");
-        assert!(l.canonical_name(separatists, Country::Mali, date("2012-01-17")).starts_with("MNLA:"));
-        assert!(l.canonical_name(separatists, Country::Mali, date("2024-07-26")).starts_with("CSP-DPA:"));
-        assert!(l.canonical_name(separatists, Country::Mali, date("2025-02-01")).starts_with("FLA:"));
-        assert_eq!(l.actor(idx("ne_military")).canonical, "Military Forces of Niger (2023-)");
+        assert!(
+            l.canonical_name(separatists, Country::Mali, date("2012-01-17"))
+                .starts_with("MNLA:")
+        );
+        assert!(
+            l.canonical_name(separatists, Country::Mali, date("2024-07-26"))
+                .starts_with("CSP-DPA:")
+        );
+        assert!(
+            l.canonical_name(separatists, Country::Mali, date("2025-02-01"))
+                .starts_with("FLA:")
+        );
+        assert_eq!(
+            l.actor(idx("ne_military")).canonical,
+            "Military Forces of Niger (2023-)"
+        );
     }
 
     #[test]
@@ -838,14 +1129,23 @@ mod tests {
             }
         }
         // The file is sorted by id so a new row has one obvious place.
-        let rows = parse_tsv(ACTORS_FILE, ACTORS, &["id", "canonical", "inter", "kind", "country", "aliases"]).unwrap();
+        let rows = parse_tsv(
+            ACTORS_FILE,
+            ACTORS,
+            &["id", "canonical", "inter", "kind", "country", "aliases"],
+        )
+        .unwrap();
         let file_ids: Vec<&str> = rows.iter().map(|r| r.get(0)).collect();
         let mut sorted = file_ids.clone();
         sorted.sort_unstable();
         assert_eq!(file_ids, sorted, "actors.tsv must be sorted by id");
         // Every kind is represented.
         for kind in ActorKind::ALL {
-            assert!(l.actors().iter().any(|a| a.kind == kind), "no actor of kind {}", kind.label());
+            assert!(
+                l.actors().iter().any(|a| a.kind == kind),
+                "no actor of kind {}",
+                kind.label()
+            );
         }
     }
 
@@ -854,26 +1154,37 @@ mod tests {
         let actors = "id\tcanonical\tinter\tkind\tcountry\taliases\n\
                       a\tA\t2\tarmed_group\t\tFoo|Bar\n\
                       b\tB\t2\tarmed_group\t\tbär\n";
-        let err = ActorLexicon::parse(actors, "country\tforce\tfrom\tto\tcanonical\taliases\n").unwrap_err();
-        assert_eq!(err.to_string(), "actors.tsv:3: alias \"bär\" already names a");
+        let err = ActorLexicon::parse(actors, "country\tforce\tfrom\tto\tcanonical\taliases\n")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "actors.tsv:3: alias \"bär\" already names a"
+        );
     }
 
     #[test]
     fn bad_rows_are_reported_with_their_line() {
         let header = "id\tcanonical\tinter\tkind\tcountry\taliases\n";
         let no_states = "country\tforce\tfrom\tto\tcanonical\taliases\n";
-        let err = ActorLexicon::parse(&format!("{header}a\tA\t9\tarmed_group\t\tx\n"), no_states).unwrap_err();
+        let err = ActorLexicon::parse(&format!("{header}a\tA\t9\tarmed_group\t\tx\n"), no_states)
+            .unwrap_err();
         assert_eq!(err.to_string(), "actors.tsv:2: inter must be 1-8");
-        let err = ActorLexicon::parse(&format!("{header}a\tA\t2\tgang\t\tx\n"), no_states).unwrap_err();
+        let err =
+            ActorLexicon::parse(&format!("{header}a\tA\t2\tgang\t\tx\n"), no_states).unwrap_err();
         assert_eq!(err.to_string(), "actors.tsv:2: unknown kind \"gang\"");
-        let err = ActorLexicon::parse(&format!("{header}a\tA\t2\tarmed_group\tZZ\tx\n"), no_states).unwrap_err();
+        let err = ActorLexicon::parse(&format!("{header}a\tA\t2\tarmed_group\tZZ\tx\n"), no_states)
+            .unwrap_err();
         assert_eq!(err.to_string(), "actors.tsv:2: unknown country code \"ZZ\"");
         let gap = format!(
             "{no_states}ML\tmilitary\t\t2020-08-17\tOld\t\nML\tmilitary\t2020-08-19\t\tNew\tFAMa\n"
         );
         let err = ActorLexicon::parse(header, &gap).unwrap_err();
-        assert_eq!(err.to_string(), "state_forces.tsv:3: period starts 2020-08-19 but the previous one ends 2020-08-17");
-        let err = ActorLexicon::parse(header, &format!("{no_states}ML\tnavy\t\t\tX\t\n")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "state_forces.tsv:3: period starts 2020-08-19 but the previous one ends 2020-08-17"
+        );
+        let err =
+            ActorLexicon::parse(header, &format!("{no_states}ML\tnavy\t\t\tX\t\n")).unwrap_err();
         assert!(err.reason.starts_with("force must be"), "{err}");
     }
 
@@ -888,9 +1199,18 @@ mod tests {
         let found = l.find_all("troops met the FAN");
         assert_eq!(found.len(), 2);
         let troops = found[0].actor;
-        assert_eq!(l.canonical_name(troops, Country::Niger, date("2023-07-25")), "Old Niger army");
-        assert_eq!(l.canonical_name(troops, Country::Niger, date("2023-07-26")), "New Niger army");
+        assert_eq!(
+            l.canonical_name(troops, Country::Niger, date("2023-07-25")),
+            "Old Niger army"
+        );
+        assert_eq!(
+            l.canonical_name(troops, Country::Niger, date("2023-07-26")),
+            "New Niger army"
+        );
         // No periods for Mali in this table: the plain name.
-        assert_eq!(l.canonical_name(troops, Country::Mali, date("2023-07-26")), "Military Forces of Mali");
+        assert_eq!(
+            l.canonical_name(troops, Country::Mali, date("2023-07-26")),
+            "Military Forces of Mali"
+        );
     }
 }

@@ -20,7 +20,8 @@ impl Calendar {
     pub fn embedded() -> &'static Calendar {
         static CAL: OnceLock<Calendar> = OnceLock::new();
         CAL.get_or_init(|| {
-            Calendar::parse(MONTHS, WEEKDAYS).expect("embedded calendar assets are checked by tests")
+            Calendar::parse(MONTHS, WEEKDAYS)
+                .expect("embedded calendar assets are checked by tests")
         })
     }
 
@@ -28,14 +29,20 @@ impl Calendar {
     pub fn parse(months: &str, weekdays: &str) -> Result<Calendar, LexiconError> {
         let mut cal = Calendar::default();
         for row in parse_tsv("months.tsv", months, &["word", "month"])? {
-            let m: u8 = row.get(1).parse().map_err(|_| row.error("months.tsv", "month is not a number"))?;
+            let m: u8 = row
+                .get(1)
+                .parse()
+                .map_err(|_| row.error("months.tsv", "month is not a number"))?;
             if !(1..=12).contains(&m) {
                 return Err(row.error("months.tsv", "month must be 1-12"));
             }
             cal.months.insert(fold(row.get(0)), m);
         }
         for row in parse_tsv("weekdays.tsv", weekdays, &["word", "weekday"])? {
-            let d: u8 = row.get(1).parse().map_err(|_| row.error("weekdays.tsv", "weekday is not a number"))?;
+            let d: u8 = row
+                .get(1)
+                .parse()
+                .map_err(|_| row.error("weekdays.tsv", "weekday is not a number"))?;
             if !(1..=7).contains(&d) {
                 return Err(row.error("weekdays.tsv", "weekday must be 1-7"));
             }

@@ -31,7 +31,9 @@ impl CasualtyWords {
     /// The embedded table.
     pub fn embedded() -> &'static CasualtyWords {
         static C: OnceLock<CasualtyWords> = OnceLock::new();
-        C.get_or_init(|| CasualtyWords::parse(WORDS).expect("embedded casualty_words.tsv is checked by tests"))
+        C.get_or_init(|| {
+            CasualtyWords::parse(WORDS).expect("embedded casualty_words.tsv is checked by tests")
+        })
     }
 
     /// Parses a table.
@@ -54,7 +56,10 @@ impl CasualtyWords {
             };
             let w = row.get(0);
             let prefix = w.ends_with('*');
-            let words: Vec<String> = veille_core::fold(w.trim_end_matches('*')).split(' ').map(String::from).collect();
+            let words: Vec<String> = veille_core::fold(w.trim_end_matches('*'))
+                .split(' ')
+                .map(String::from)
+                .collect();
             entries.push((words, prefix, role));
         }
         // Longest phrases first, so "shot dead" wins over "dead".
@@ -71,7 +76,11 @@ impl CasualtyWords {
             }
             let last = phrase.len() - 1;
             let ok = phrase.iter().zip(words).enumerate().all(|(i, (p, w))| {
-                if i == last && *prefix { w.starts_with(p.as_str()) } else { p == w }
+                if i == last && *prefix {
+                    w.starts_with(p.as_str())
+                } else {
+                    p == w
+                }
             });
             if ok {
                 return Some((*role, phrase.len()));

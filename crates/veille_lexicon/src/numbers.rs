@@ -45,7 +45,10 @@ impl Numbers {
         const FILE: &str = "numbers.tsv";
         let mut n = Numbers::default();
         for row in parse_tsv(FILE, text, &["phrase", "kind", "value", "value_large"])? {
-            let value: u32 = row.get(2).parse().map_err(|_| row.error(FILE, "value is not a number"))?;
+            let value: u32 = row
+                .get(2)
+                .parse()
+                .map_err(|_| row.error(FILE, "value is not a number"))?;
             let word = match row.get(1) {
                 "unit" => NumberWord::Unit(value),
                 "scale" => NumberWord::Scale(value),
@@ -87,7 +90,9 @@ impl Numbers {
         for len in (1..=self.longest_phrase_words.min(words.len())).rev() {
             let phrase = words[..len].join(" ");
             match self.words.get(&phrase) {
-                Some(w @ (NumberWord::Approx(_) | NumberWord::Vague { .. })) => return Some((*w, len)),
+                Some(w @ (NumberWord::Approx(_) | NumberWord::Vague { .. })) => {
+                    return Some((*w, len));
+                }
                 Some(_) if len > 1 => {}
                 _ => {}
             }
@@ -145,16 +150,44 @@ mod tests {
     #[test]
     fn approximate_and_vague_words() {
         assert_eq!(read("une vingtaine de"), Some((NumberWord::Approx(20), 2)));
-        assert_eq!(read("plusieurs dizaines de combattants"), Some((NumberWord::Vague { small: 12, large: 12 }, 2)));
-        assert_eq!(read("plusieurs assaillants"), Some((NumberWord::Vague { small: 3, large: 10 }, 1)));
-        assert_eq!(read("hundreds of civilians"), Some((NumberWord::Vague { small: 100, large: 100 }, 2)));
+        assert_eq!(
+            read("plusieurs dizaines de combattants"),
+            Some((
+                NumberWord::Vague {
+                    small: 12,
+                    large: 12
+                },
+                2
+            ))
+        );
+        assert_eq!(
+            read("plusieurs assaillants"),
+            Some((
+                NumberWord::Vague {
+                    small: 3,
+                    large: 10
+                },
+                1
+            ))
+        );
+        assert_eq!(
+            read("hundreds of civilians"),
+            Some((
+                NumberWord::Vague {
+                    small: 100,
+                    large: 100
+                },
+                2
+            ))
+        );
         assert_eq!(read("soldats"), None);
     }
 
     #[test]
     fn embedded_table_loads_without_duplicates() {
         assert!(Numbers::parse(NUMBERS).is_ok());
-        let dup = Numbers::parse("phrase\tkind\tvalue\tvalue_large\nun\tunit\t1\nun\tunit\t1\n").unwrap_err();
+        let dup = Numbers::parse("phrase\tkind\tvalue\tvalue_large\nun\tunit\t1\nun\tunit\t1\n")
+            .unwrap_err();
         assert_eq!(dup.to_string(), "numbers.tsv:3: duplicate phrase");
     }
 }

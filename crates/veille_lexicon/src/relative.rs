@@ -31,15 +31,30 @@ const RELATIVE: &str = include_str!("../assets/relative_dates.tsv");
 pub fn parse(text: &str) -> Result<Vec<RelativeDate>, LexiconError> {
     const FILE: &str = "relative_dates.tsv";
     let mut out = Vec::new();
-    for row in parse_tsv(FILE, text, &["phrase", "anchor", "offset_days", "precision"])? {
+    for row in parse_tsv(
+        FILE,
+        text,
+        &["phrase", "anchor", "offset_days", "precision"],
+    )? {
         let anchor = match row.get(1) {
             "pub" => Anchor::Published,
             "last" => Anchor::LastMentioned,
             other => return Err(row.error(FILE, format!("unknown anchor {other:?}"))),
         };
-        let offset_days = row.get(2).parse().map_err(|_| row.error(FILE, "offset_days is not a number"))?;
-        let precision = row.get(3).parse().map_err(|_| row.error(FILE, "precision is not a number"))?;
-        out.push(RelativeDate { phrase: veille_core::fold(row.get(0)), anchor, offset_days, precision });
+        let offset_days = row
+            .get(2)
+            .parse()
+            .map_err(|_| row.error(FILE, "offset_days is not a number"))?;
+        let precision = row
+            .get(3)
+            .parse()
+            .map_err(|_| row.error(FILE, "precision is not a number"))?;
+        out.push(RelativeDate {
+            phrase: veille_core::fold(row.get(0)),
+            anchor,
+            offset_days,
+            precision,
+        });
     }
     Ok(out)
 }
@@ -57,6 +72,9 @@ mod tests {
         let t = super::embedded();
         let hier = t.iter().find(|r| r.phrase == "hier").unwrap();
         assert_eq!(hier.offset_days, -1);
-        assert!(t.iter().any(|r| r.phrase == "le lendemain" && r.anchor == super::Anchor::LastMentioned));
+        assert!(
+            t.iter()
+                .any(|r| r.phrase == "le lendemain" && r.anchor == super::Anchor::LastMentioned)
+        );
     }
 }

@@ -127,7 +127,10 @@ impl<T: Copy> PhraseSet<T> {
             } else if !folded.is_boundary(end) {
                 continue;
             }
-            out.push(Hit { span: folded.original_span(m.start(), end, text), value });
+            out.push(Hit {
+                span: folded.original_span(m.start(), end, text),
+                value,
+            });
         }
         out
     }
@@ -158,19 +161,31 @@ impl Triggers {
     /// The embedded lexicons, compiled once.
     pub fn embedded() -> &'static Triggers {
         static T: OnceLock<Triggers> = OnceLock::new();
-        T.get_or_init(|| Triggers::parse(TRIGGERS, MODALITY).expect("embedded trigger assets are checked by tests"))
+        T.get_or_init(|| {
+            Triggers::parse(TRIGGERS, MODALITY)
+                .expect("embedded trigger assets are checked by tests")
+        })
     }
 
     /// Parses the two tables.
     pub fn parse(triggers: &str, modality: &str) -> Result<Triggers, LexiconError> {
         let mut t = Vec::new();
-        for row in parse_tsv("triggers.tsv", triggers, &["phrase", "lang", "class", "note"])? {
-            let class = TriggerClass::parse(row.get(2))
-                .ok_or_else(|| row.error("triggers.tsv", format!("unknown class {:?}", row.get(2))))?;
+        for row in parse_tsv(
+            "triggers.tsv",
+            triggers,
+            &["phrase", "lang", "class", "note"],
+        )? {
+            let class = TriggerClass::parse(row.get(2)).ok_or_else(|| {
+                row.error("triggers.tsv", format!("unknown class {:?}", row.get(2)))
+            })?;
             t.push((normalise_phrase(row.get(0)), class));
         }
         let mut m = Vec::new();
-        for row in parse_tsv("modality.tsv", modality, &["phrase", "lang", "kind", "scope"])? {
+        for row in parse_tsv(
+            "modality.tsv",
+            modality,
+            &["phrase", "lang", "kind", "scope"],
+        )? {
             let scope = match row.get(3) {
                 "sentence" => ModalityScope::Sentence,
                 "after" => ModalityScope::After,
@@ -185,7 +200,10 @@ impl Triggers {
             };
             m.push((normalise_phrase(row.get(0)), (scope, kind)));
         }
-        Ok(Triggers { triggers: PhraseSet::new(t), modality: PhraseSet::new(m) })
+        Ok(Triggers {
+            triggers: PhraseSet::new(t),
+            modality: PhraseSet::new(m),
+        })
     }
 
     /// Every trigger word in `text`, in order.
@@ -194,7 +212,11 @@ impl Triggers {
     }
 
     /// Every modality cue in `text`, in order, with its scope and kind.
-    pub fn find_modality(&self, text: &str, folded: &FoldedText) -> Vec<Hit<(ModalityScope, &'static str)>> {
+    pub fn find_modality(
+        &self,
+        text: &str,
+        folded: &FoldedText,
+    ) -> Vec<Hit<(ModalityScope, &'static str)>> {
         self.modality.find(text, folded)
     }
 }
@@ -233,7 +255,11 @@ mod tests {
         let found = classes("Une frappe de drone a visé un marché; a roadside bomb exploded.");
         assert_eq!(found[0].1, TriggerClass::AirStrike);
         assert_eq!(found[0].0, "frappe de drone");
-        assert!(found.iter().any(|(s, c)| s == "roadside bomb" && *c == TriggerClass::Ied));
+        assert!(
+            found
+                .iter()
+                .any(|(s, c)| s == "roadside bomb" && *c == TriggerClass::Ied)
+        );
     }
 
     #[test]
@@ -255,9 +281,12 @@ mod tests {
 
     #[test]
     fn unknown_class_is_reported() {
-        let err = Triggers::parse("phrase\tlang\tclass\tnote\nfoo\tfr\tnope\n", "phrase\tlang\tkind\tscope\n")
-            .err()
-            .unwrap();
+        let err = Triggers::parse(
+            "phrase\tlang\tclass\tnote\nfoo\tfr\tnope\n",
+            "phrase\tlang\tkind\tscope\n",
+        )
+        .err()
+        .unwrap();
         assert_eq!(err.to_string(), "triggers.tsv:2: unknown class \"nope\"");
     }
 }

@@ -32,7 +32,11 @@ impl TsvRow<'_> {
 
     /// An error about this row.
     pub fn error(&self, file: &str, reason: impl Into<String>) -> LexiconError {
-        LexiconError { file: file.to_string(), line: self.line, reason: reason.into() }
+        LexiconError {
+            file: file.to_string(),
+            line: self.line,
+            reason: reason.into(),
+        }
     }
 }
 
@@ -66,13 +70,24 @@ pub fn parse_tsv<'a>(
             return Err(LexiconError {
                 file: file.into(),
                 line: line_no,
-                reason: format!("{} cells, the header has {}", cells.len(), expected_header.len()),
+                reason: format!(
+                    "{} cells, the header has {}",
+                    cells.len(),
+                    expected_header.len()
+                ),
             });
         }
-        rows.push(TsvRow { line: line_no, cells });
+        rows.push(TsvRow {
+            line: line_no,
+            cells,
+        });
     }
     if !header_seen {
-        return Err(LexiconError { file: file.into(), line: 0, reason: "no header row".into() });
+        return Err(LexiconError {
+            file: file.into(),
+            line: 0,
+            reason: "no header row".into(),
+        });
     }
     Ok(rows)
 }

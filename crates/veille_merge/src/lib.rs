@@ -54,7 +54,10 @@ pub fn same_incident(a: &EventRecord, b: &EventRecord) -> bool {
     a.article == b.article
         && a.event_type == b.event_type
         && days_agree(a, b)
-        && same_place((a.latitude, a.longitude, a.geo_precision, &a.admin1), (b.latitude, b.longitude, b.geo_precision, &b.admin1))
+        && same_place(
+            (a.latitude, a.longitude, a.geo_precision, &a.admin1),
+            (b.latitude, b.longitude, b.geo_precision, &b.admin1),
+        )
 }
 
 /// What merging did: for each kept event, the indices of the input records it absorbed.
@@ -96,32 +99,62 @@ fn absorb(kept: &mut EventRecord, other: EventRecord) {
         kept.admin2 = other.admin2;
         kept.admin3 = other.admin3;
         kept.country = other.country;
-        replace_evidence(&mut kept.evidence, &other.evidence, veille_core::Field::Location);
+        replace_evidence(
+            &mut kept.evidence,
+            &other.evidence,
+            veille_core::Field::Location,
+        );
     }
     if other.time_precision < kept.time_precision {
         kept.event_date = other.event_date;
         kept.time_precision = other.time_precision;
-        replace_evidence(&mut kept.evidence, &other.evidence, veille_core::Field::EventDate);
+        replace_evidence(
+            &mut kept.evidence,
+            &other.evidence,
+            veille_core::Field::EventDate,
+        );
     }
     if is_generic(&kept.actor1) && !is_generic(&other.actor1) {
         kept.actor1 = other.actor1;
         kept.inter1 = other.inter1;
-        replace_evidence(&mut kept.evidence, &other.evidence, veille_core::Field::Actor1);
+        replace_evidence(
+            &mut kept.evidence,
+            &other.evidence,
+            veille_core::Field::Actor1,
+        );
     }
     if kept.actor2.is_none() && other.actor2.is_some() {
         kept.actor2 = other.actor2;
         kept.inter2 = other.inter2;
-        replace_evidence(&mut kept.evidence, &other.evidence, veille_core::Field::Actor2);
+        replace_evidence(
+            &mut kept.evidence,
+            &other.evidence,
+            veille_core::Field::Actor2,
+        );
     }
     if other.fatalities > kept.fatalities {
         kept.fatalities = other.fatalities;
-        replace_evidence(&mut kept.evidence, &other.evidence, veille_core::Field::Fatalities);
+        replace_evidence(
+            &mut kept.evidence,
+            &other.evidence,
+            veille_core::Field::Fatalities,
+        );
     }
-    kept.fatalities_low = kept.fatalities_low.min(other.fatalities_low).min(kept.fatalities);
-    kept.fatalities_high = kept.fatalities_high.max(other.fatalities_high).max(kept.fatalities);
+    kept.fatalities_low = kept
+        .fatalities_low
+        .min(other.fatalities_low)
+        .min(kept.fatalities);
+    kept.fatalities_high = kept
+        .fatalities_high
+        .max(other.fatalities_high)
+        .max(kept.fatalities);
 }
 
-fn replace_evidence(kept: &mut Vec<FieldEvidence>, other: &[FieldEvidence], field: veille_core::Field) {
+fn replace_evidence(
+    kept: &mut Vec<FieldEvidence>,
+    other: &[FieldEvidence],
+    field: veille_core::Field,
+) {
     if let Some(e) = other.iter().find(|e| e.field == field) {
         kept.retain(|k| k.field != field);
         kept.push(e.clone());
@@ -168,7 +201,13 @@ mod tests {
     fn the_same_incident_told_twice_is_one_event() {
         let (out, why) = merge(vec![
             record(3, 14.0, 3, 0, "Unidentified Armed Group (Mali)"),
-            record(3, 14.5, 1, 7, "JNIM: Group for Support of Islam and Muslims"),
+            record(
+                3,
+                14.5,
+                1,
+                7,
+                "JNIM: Group for Support of Islam and Muslims",
+            ),
         ]);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].geo_precision, 1);
@@ -179,7 +218,11 @@ mod tests {
 
     #[test]
     fn different_days_or_places_stay_apart() {
-        let (out, _) = merge(vec![record(3, 14.0, 1, 0, "A"), record(5, 14.0, 1, 0, "A"), record(3, 15.0, 1, 0, "A")]);
+        let (out, _) = merge(vec![
+            record(3, 14.0, 1, 0, "A"),
+            record(5, 14.0, 1, 0, "A"),
+            record(3, 15.0, 1, 0, "A"),
+        ]);
         assert_eq!(out.len(), 3);
     }
 

@@ -13,13 +13,18 @@ use veille_ingest::InputFormat;
 
 /// Runs the extraction over a gold file's articles; returns the system events
 /// (FORMAT.md's output form) and each article's cleaned text.
-pub(crate) fn system_output(gold: &std::path::Path) -> anyhow::Result<(Vec<serde_json::Value>, HashMap<String, String>)> {
+pub(crate) fn system_output(
+    gold: &std::path::Path,
+) -> anyhow::Result<(Vec<serde_json::Value>, HashMap<String, String>)> {
     let today = today();
     let now = now_unix();
     let mut system = Vec::new();
     let mut texts = HashMap::new();
     for doc in veille_ingest::read_inputs(&[gold.to_path_buf()], InputFormat::Jsonl) {
-        let article = match doc.map_err(anyhow::Error::from).and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from)) {
+        let article = match doc
+            .map_err(anyhow::Error::from)
+            .and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from))
+        {
             Ok(a) => a,
             Err(e) => {
                 report_failure(&e);
@@ -27,7 +32,11 @@ pub(crate) fn system_output(gold: &std::path::Path) -> anyhow::Result<(Vec<serde
             }
         };
         for e in pipeline::extract(&article, today) {
-            system.push(veille_export::event_json(&ExportRow { id: None, record: &e, timestamp: now }));
+            system.push(veille_export::event_json(&ExportRow {
+                id: None,
+                record: &e,
+                timestamp: now,
+            }));
         }
         texts.insert(article.id.clone(), article.text);
     }
@@ -39,7 +48,8 @@ pub(crate) fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let (system, texts) = system_output(&args.gold)?;
     if let Some(path) = &args.system_out {
         let mut f = std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?,
         );
         for e in &system {
             serde_json::to_writer(&mut f, e)?;
@@ -58,15 +68,26 @@ pub(crate) fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         writeln!(out)?;
         writeln!(out, "{}", veille_eval::explain(&gold, &system, &texts))?;
     }
-    let floors = [("F1", args.min_f1, score.f1), ("precision", args.min_precision, score.precision), ("recall", args.min_recall, score.recall)];
+    let floors = [
+        ("F1", args.min_f1, score.f1),
+        ("precision", args.min_precision, score.precision),
+        ("recall", args.min_recall, score.recall),
+    ];
     let mut below = false;
     for (name, floor, value) in floors {
-        if let Some(floor) = floor {
-            if value < floor {
-                below = true;
-                report_failure(&format_args!("{}: event {name} {value:.3} is below the floor {floor:.3}", args.gold.display()));
-            }
+        if let Some(floor) = floor
+            && value < floor
+        {
+            below = true;
+            report_failure(&format_args!(
+                "{}: event {name} {value:.3} is below the floor {floor:.3}",
+                args.gold.display()
+            ));
         }
     }
-    Ok(if below { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if below {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

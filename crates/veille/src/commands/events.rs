@@ -49,9 +49,13 @@ pub(crate) fn write_table(mut w: impl Write, events: &[StoredEvent]) -> std::io:
 
 pub(crate) fn run(db: &Path, args: &EventsArgs) -> anyhow::Result<ExitCode> {
     if !db.exists() {
-        anyhow::bail!("{}: no such database (run `veille ingest` or `veille demo` first)", db.display());
+        anyhow::bail!(
+            "{}: no such database (run `veille ingest` or `veille demo` first)",
+            db.display()
+        );
     }
-    let store = Store::open(db).with_context(|| format!("cannot open database {}", db.display()))?;
+    let store =
+        Store::open(db).with_context(|| format!("cannot open database {}", db.display()))?;
     let events = store.events(&event_filter(&args.filter)?)?;
     write_table(std::io::stdout().lock(), &events)?;
     Ok(ExitCode::SUCCESS)

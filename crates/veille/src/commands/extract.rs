@@ -14,8 +14,12 @@ pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let mut all = Vec::new();
-    for doc in veille_ingest::read_inputs(&args.input.inputs, input_format(args.input.input_format)) {
-        let article = match doc.map_err(anyhow::Error::from).and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from)) {
+    for doc in veille_ingest::read_inputs(&args.input.inputs, input_format(args.input.input_format))
+    {
+        let article = match doc
+            .map_err(anyhow::Error::from)
+            .and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from))
+        {
             Ok(a) => a,
             Err(e) => {
                 failed += 1;
@@ -27,7 +31,11 @@ pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         match args.format {
             ExtractFormat::Jsonl => {
                 for e in &events {
-                    let row = ExportRow { id: None, record: e, timestamp: now };
+                    let row = ExportRow {
+                        id: None,
+                        record: e,
+                        timestamp: now,
+                    };
                     serde_json::to_writer(&mut out, &veille_export::event_json(&row))?;
                     out.write_all(b"\n")?;
                 }
@@ -36,9 +44,20 @@ pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if args.format == ExtractFormat::Csv {
-        let rows: Vec<ExportRow> = all.iter().map(|e| ExportRow { id: None, record: e, timestamp: now }).collect();
+        let rows: Vec<ExportRow> = all
+            .iter()
+            .map(|e| ExportRow {
+                id: None,
+                record: e,
+                timestamp: now,
+            })
+            .collect();
         veille_export::write_csv(&mut out, &rows, true)?;
     }
     out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -31,21 +31,32 @@ impl std::fmt::Display for Summary {
     }
 }
 
-pub(crate) fn ingest_into(store: &mut Store, args: &IngestArgs, show_progress: bool) -> anyhow::Result<Summary> {
+pub(crate) fn ingest_into(
+    store: &mut Store,
+    args: &IngestArgs,
+    show_progress: bool,
+) -> anyhow::Result<Summary> {
     let today = today();
     let bar = if show_progress {
         let b = ProgressBar::new_spinner();
         b.set_draw_target(ProgressDrawTarget::stderr());
-        b.set_style(ProgressStyle::with_template("{spinner} {pos} articles  {msg}").expect("static template"));
+        b.set_style(
+            ProgressStyle::with_template("{spinner} {pos} articles  {msg}")
+                .expect("static template"),
+        );
         b
     } else {
         ProgressBar::hidden()
     };
     let mut s = Summary::default();
-    for doc in veille_ingest::read_inputs(&args.input.inputs, input_format(args.input.input_format)) {
+    for doc in veille_ingest::read_inputs(&args.input.inputs, input_format(args.input.input_format))
+    {
         s.read += 1;
         bar.inc(1);
-        let article = match doc.map_err(anyhow::Error::from).and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from)) {
+        let article = match doc
+            .map_err(anyhow::Error::from)
+            .and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from))
+        {
             Ok(a) => a,
             Err(e) => {
                 s.failed += 1;
@@ -72,12 +83,17 @@ pub(crate) fn ingest_into(store: &mut Store, args: &IngestArgs, show_progress: b
 }
 
 pub(crate) fn run(db: &Path, args: &IngestArgs) -> anyhow::Result<ExitCode> {
-    let mut store = Store::open(db).with_context(|| format!("cannot open database {}", db.display()))?;
+    let mut store =
+        Store::open(db).with_context(|| format!("cannot open database {}", db.display()))?;
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let s = ingest_into(&mut store, args, progress)?;
     #[allow(clippy::print_stderr)]
     {
         eprintln!("{s}");
     }
-    Ok(if s.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if s.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -13,8 +13,12 @@ pub(crate) fn run(args: &MentionsArgs) -> anyhow::Result<ExitCode> {
     let today = today();
     let lex = ActorLexicon::embedded();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for doc in veille_ingest::read_inputs(&args.input.inputs, input_format(args.input.input_format)) {
-        let article = match doc.map_err(anyhow::Error::from).and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from)) {
+    for doc in veille_ingest::read_inputs(&args.input.inputs, input_format(args.input.input_format))
+    {
+        let article = match doc
+            .map_err(anyhow::Error::from)
+            .and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from))
+        {
             Ok(a) => a,
             Err(e) => {
                 report_failure(&e);
@@ -26,7 +30,13 @@ pub(crate) fn run(args: &MentionsArgs) -> anyhow::Result<ExitCode> {
         }
         let text = article.text.as_str();
         let m = Mentions::collect(&article, today);
-        writeln!(out, "# {}  published {:?}  lang {}", article.id, article.published.map(|d| d.to_string()), article.lang.code())?;
+        writeln!(
+            out,
+            "# {}  published {:?}  lang {}",
+            article.id,
+            article.published.map(|d| d.to_string()),
+            article.lang.code()
+        )?;
         for s in &m.sentences {
             let inside = |sp: veille_core::Span| s.span.contains(sp);
             writeln!(out, "\n[{}] {}", s.paragraph, s.span.slice(text))?;
@@ -38,16 +48,42 @@ pub(crate) fn run(args: &MentionsArgs) -> anyhow::Result<ExitCode> {
             }
             for a in m.actors.iter().filter(|a| inside(a.span)) {
                 let actor = lex.actor(a.actor);
-                writeln!(out, "    actor    {:?} → {} ({:?}, hint {:?})", a.span.slice(text), actor.id, actor.kind, a.country_hint)?;
+                writeln!(
+                    out,
+                    "    actor    {:?} → {} ({:?}, hint {:?})",
+                    a.span.slice(text),
+                    actor.id,
+                    actor.kind,
+                    a.country_hint
+                )?;
             }
             for p in m.places.iter().filter(|p| inside(p.span)) {
-                writeln!(out, "    place    {:?} {:?} ({} candidates)", p.cue_span.slice(text), p.kind, p.candidates.len())?;
+                writeln!(
+                    out,
+                    "    place    {:?} {:?} ({} candidates)",
+                    p.cue_span.slice(text),
+                    p.kind,
+                    p.candidates.len()
+                )?;
             }
             for d in m.dates.iter().filter(|d| inside(d.span)) {
-                writeln!(out, "    date     {:?} → {} (precision {})", d.span.slice(text), d.date, d.precision)?;
+                writeln!(
+                    out,
+                    "    date     {:?} → {} (precision {})",
+                    d.span.slice(text),
+                    d.date,
+                    d.precision
+                )?;
             }
             for t in m.tolls.iter().filter(|t| inside(t.span)) {
-                writeln!(out, "    toll     {:?} → {:?} {:?} {:?}", t.span.slice(text), t.count, t.outcome, t.victims)?;
+                writeln!(
+                    out,
+                    "    toll     {:?} → {:?} {:?} {:?}",
+                    t.span.slice(text),
+                    t.count,
+                    t.outcome,
+                    t.victims
+                )?;
             }
         }
         writeln!(out, "\nframes:")?;
@@ -69,7 +105,18 @@ pub(crate) fn run(args: &MentionsArgs) -> anyhow::Result<ExitCode> {
         }
         writeln!(out, "\nevents:")?;
         for e in pipeline::extract(&article, today) {
-            writeln!(out, "  {} {} | {} | {:?} | {} ({}) p{} | dead {}", e.event_date, e.sub_event_type.label(), e.actor1, e.actor2, e.location, e.admin1, e.geo_precision, e.fatalities)?;
+            writeln!(
+                out,
+                "  {} {} | {} | {:?} | {} ({}) p{} | dead {}",
+                e.event_date,
+                e.sub_event_type.label(),
+                e.actor1,
+                e.actor2,
+                e.location,
+                e.admin1,
+                e.geo_precision,
+                e.fatalities
+            )?;
         }
         writeln!(out)?;
     }

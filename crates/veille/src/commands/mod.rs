@@ -33,7 +33,10 @@ pub(crate) fn now_unix() -> i64 {
 fn parse_day(flag: &str, value: &Option<String>) -> anyhow::Result<Option<veille_core::Date>> {
     value
         .as_deref()
-        .map(|v| v.parse::<veille_core::Date>().with_context(|| format!("--{flag} {v:?}: expected a day as YYYY-MM-DD")))
+        .map(|v| {
+            v.parse::<veille_core::Date>()
+                .with_context(|| format!("--{flag} {v:?}: expected a day as YYYY-MM-DD"))
+        })
         .transpose()
 }
 

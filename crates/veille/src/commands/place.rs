@@ -9,7 +9,8 @@ pub(crate) fn run(args: &PlaceArgs) -> anyhow::Result<ExitCode> {
     if args.name.trim().is_empty() {
         anyhow::bail!("place name is empty");
     }
-    let explanation = veille_geocode::explain(Gazetteer::embedded(), &args.name, args.context.as_deref());
+    let explanation =
+        veille_geocode::explain(Gazetteer::embedded(), &args.name, args.context.as_deref());
     write!(std::io::stdout().lock(), "{explanation}")?;
     Ok(ExitCode::SUCCESS)
 }
