@@ -102,9 +102,18 @@ pub(crate) fn assign(text: &str, sentence: Span, trigger: Span, actors: &[ActorM
                         .map(str::trim_end)
                 })
                 .unwrap_or(&before);
+            // "menée par un groupe de djihadistes", "carried out by a group of
+            // gunmen": up to four words may stand between the cue and the name.
             let cue = |cues: &[&str]| {
-                cues.iter()
-                    .any(|c| ends_with_word(stripped, c) || ends_with_word(&before, c))
+                cues.iter().any(|c| {
+                    ends_with_word(stripped, c)
+                        || ends_with_word(&before, c)
+                        || before.rmatch_indices(c).any(|(i, _)| {
+                            let head_ok = before[..i].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
+                            let tail = &before[i + c.len()..];
+                            head_ok && tail.starts_with(' ') && tail.split_whitespace().count() <= 4
+                        })
+                })
             };
             cue(AGENT_CUES) || (a.span.start >= trigger.end && cue(PASSIVE_AGENT_CUES))
         })

@@ -148,3 +148,13 @@ fn an_undated_sentence_far_from_the_lead_is_background() {
     let places: Vec<&str> = f.iter().map(|e| e.place.key.as_str()).collect();
     assert!(!places.contains(&"hombori"), "{places:?}");
 }
+
+#[test]
+fn the_agent_may_stand_a_few_words_after_par() {
+    let (_, f) = frames(
+        "Le 19 janvier 2025, une attaque a été menée par un groupe de djihadistes contre le poste de Sandaré.",
+        (2025, 1, 20),
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(!matches!(f[0].actor1, ActorSlot::Generic { kind: GenericActor::StateMilitary, .. }), "{f:#?}");
+}

@@ -36,6 +36,9 @@ pub enum TriggerClass {
     Withdrawal,
     Agreement,
     WeaponsSeized,
+    /// A phrase that contains a trigger word but names no event ("mine d'or",
+    /// "gold mine"): matching it first keeps the shorter word from firing.
+    NotEvent,
 }
 
 impl TriggerClass {
@@ -66,6 +69,7 @@ impl TriggerClass {
             "withdrawal" => Withdrawal,
             "agreement" => Agreement,
             "weapons_seized" => WeaponsSeized,
+            "not_event" => NotEvent,
             _ => return None,
         })
     }
@@ -208,7 +212,9 @@ impl Triggers {
 
     /// Every trigger word in `text`, in order.
     pub fn find_triggers(&self, text: &str, folded: &FoldedText) -> Vec<Hit<TriggerClass>> {
-        self.triggers.find(text, folded)
+        let mut hits = self.triggers.find(text, folded);
+        hits.retain(|h| h.value != TriggerClass::NotEvent);
+        hits
     }
 
     /// Every modality cue in `text`, in order, with its scope and kind.
@@ -302,6 +308,8 @@ mod false_friend_tests {
             "Les mineurs vendent le minerai au marché.",
             "Il est manifestement inquiet.",
             "Le pays frappé par la sécheresse.",
+            "Des orpailleurs travaillent dans une mine d'or près de Kéniéba.",
+            "The gold mine employs two hundred people.",
         ] {
             let ft = FoldedText::new(text);
             let found = Triggers::embedded().find_triggers(text, &ft);
