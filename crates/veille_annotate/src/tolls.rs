@@ -288,7 +288,9 @@ pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
             let mut j = n.first;
             while j > prev_num && n.first - j < 4 {
                 j -= 1;
-                if toks[j].separator {
+                // "killed and five arrested": the word before a conjunction
+                // belongs to another count.
+                if toks[j].separator || matches!(words[j], "et" | "and" | "ou" | "or") {
                     break;
                 }
                 if let Some((role, _)) = cas.at(&words[j..]) {
@@ -425,6 +427,11 @@ mod tests {
             tolls("aucun mort n'a été signalé"),
             vec![(0, Outcome::Killed, Victims::Unknown)]
         );
+    }
+
+    #[test]
+    fn a_count_after_and_is_not_the_killed_one() {
+        assert_eq!(tolls("Two men were killed and five people arrested."), vec![(2, Outcome::Killed, Victims::Unknown)]);
     }
 
     #[test]

@@ -164,6 +164,10 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
     // its place again.
     let mut focus: Option<usize> = None;
     let mut pending_tolls: Vec<(usize, Toll)> = Vec::new();
+    // The last place a sentence named, even one with no event word: "On 3 May,
+    // soldiers conducted an operation in Ganguel. Two men were killed." sets
+    // the scene the next sentence's event happens in.
+    let mut scene: Option<(usize, PlaceMention)> = None;
     for (si, s) in m.sentences.iter().enumerate() {
         let span = s.span;
         if let Some(k) = m
@@ -212,6 +216,11 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         let places: Vec<&PlaceMention> =
             m.places.iter().filter(|p| span.contains(p.span)).collect();
         let own_date = m.dates.iter().find(|d| span.contains(d.span));
+        let previous_scene = scene.clone();
+        if let Some(p) = places.iter().find(|p| !matches!(p.kind, MentionKind::AdminArea)).or(places.first()) {
+            scene = Some((si, (*p).clone()));
+        }
+        let scene = previous_scene;
         let classes: Vec<(TriggerClass, Span)> = m
             .triggers
             .iter()
@@ -227,7 +236,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             .filter(|t| stands_alone(t.value) || killed || victims_named)
             .map(|t| (t.value, t.span))
             .collect();
-        if classes.is_empty() || (drafts.is_empty() && places.is_empty() && si < LEAD_SENTENCES) {
+        if classes.is_empty() || (drafts.is_empty() && places.is_empty() && is_headline(text, span)) {
             // A headline toll before any event is told ("64 morts dans
             // l'attaque…") belongs to the first event.
             if drafts.is_empty() {
@@ -328,10 +337,15 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         let chosen: Vec<PlaceMention> = if let Some(first) = first_place {
             enumeration(text, &pool, first)
         } else {
-            let inherited = drafts
-                .last()
-                .filter(|d| si - d.sentence <= 3)
-                .map(|d| d.place.clone());
+            let from_draft = drafts.last().filter(|d| si - d.sentence <= 3).map(|d| (d.sentence, d.place.clone()));
+            // Only for the story's first event: later, a place named in passing
+            // is more often background than the scene.
+            let from_scene = scene.clone().filter(|(at, _)| si - at <= 1 && drafts.is_empty());
+            // The nearer of the two.
+            let inherited = match (from_draft, from_scene) {
+                (Some(d), Some(sc)) => Some(if sc.0 > d.0 { sc.1 } else { d.1 }),
+                (d, sc) => d.or(sc).map(|x| x.1),
+            };
             match inherited {
                 Some(p) => vec![p],
                 None => continue,

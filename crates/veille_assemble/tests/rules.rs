@@ -158,3 +158,15 @@ fn the_agent_may_stand_a_few_words_after_par() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert!(!matches!(f[0].actor1, ActorSlot::Generic { kind: GenericActor::StateMilitary, .. }), "{f:#?}");
 }
+
+#[test]
+fn a_place_named_just_before_sets_the_scene() {
+    let (_, f) = frames(
+        "On 3 May 2022, soldiers conducted an operation in the village of Dioura. Two elderly men were killed and five people arrested.",
+        (2022, 5, 4),
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].place.key, "dioura");
+    assert_eq!(f[0].sub_event_type, SubEventType::Attack);
+    assert_eq!(f[0].fatalities, 2);
+}
