@@ -236,6 +236,14 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             .filter(|t| stands_alone(t.value) || killed || victims_named)
             .map(|t| (t.value, t.span))
             .collect();
+        // A blockade or a curfew is an event where it is announced or imposed;
+        // elsewhere it is the background of the story ("the blockade of Bamako").
+        let announced = classes.iter().any(|(c, _)| *c == TriggerClass::Announce);
+        let classes: Vec<(TriggerClass, Span)> = classes
+            .into_iter()
+            .filter(|(c, _)| *c != TriggerClass::Announce)
+            .filter(|(c, _)| announced || !matches!(c, TriggerClass::Blockade | TriggerClass::Curfew))
+            .collect();
         if classes.is_empty() || (drafts.is_empty() && places.is_empty() && is_headline(text, span)) {
             // A headline toll before any event is told ("64 morts dans
             // l'attaque…") belongs to the first event.

@@ -170,3 +170,14 @@ fn a_place_named_just_before_sets_the_scene() {
     assert_eq!(f[0].sub_event_type, SubEventType::Attack);
     assert_eq!(f[0].fatalities, 2);
 }
+
+#[test]
+fn a_blockade_is_an_event_where_it_is_announced() {
+    let (_, f) = frames(
+        "Le 2 août 2024, le JNIM a annoncé un blocus de la ville de Léré. Le 10 août 2024, le blocus de Léré privait déjà la ville de carburant.",
+        (2024, 8, 12),
+    );
+    let blockades: Vec<_> = f.iter().filter(|e| e.sub_event_type == SubEventType::ChangeToGroupActivity).collect();
+    assert_eq!(blockades.len(), 1, "{f:#?}");
+    assert_eq!(blockades[0].date, Date::new(2024, 8, 2).unwrap());
+}

@@ -36,6 +36,9 @@ pub enum TriggerClass {
     Withdrawal,
     Agreement,
     WeaponsSeized,
+    /// A word of announcing or imposing ("annoncé", "imposed"): a blockade or a
+    /// curfew is an event when it is announced, not when it is only mentioned.
+    Announce,
     /// A phrase that contains a trigger word but names no event ("mine d'or",
     /// "gold mine"): matching it first keeps the shorter word from firing.
     NotEvent,
@@ -70,6 +73,7 @@ impl TriggerClass {
             "agreement" => Agreement,
             "weapons_seized" => WeaponsSeized,
             "not_event" => NotEvent,
+            "announce" => Announce,
             _ => return None,
         })
     }
@@ -312,7 +316,11 @@ mod false_friend_tests {
             "The gold mine employs two hundred people.",
         ] {
             let ft = FoldedText::new(text);
-            let found = Triggers::embedded().find_triggers(text, &ft);
+            let found: Vec<_> = Triggers::embedded()
+                .find_triggers(text, &ft)
+                .into_iter()
+                .filter(|h| h.value != TriggerClass::Announce)
+                .collect();
             assert!(found.is_empty(), "{text}: {found:?}");
         }
     }
