@@ -264,7 +264,19 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         }
 
         let headline = is_headline(text, span);
-        let trigger_span = classes[0].1;
+        // The sides are read around the first event word that has an actor
+        // before it: a leading label ("Looting: … militants burned …") or a
+        // noun before its subject would put every actor after it.
+        let trigger_span = classes
+            .iter()
+            .map(|c| c.1)
+            .find(|t| {
+                actors.iter().any(|a| {
+                    a.span.end <= t.start
+                        && !matches!(lex.actor(a.actor).kind, ActorKind::Civilians | ActorKind::GenericCivilians)
+                })
+            })
+            .unwrap_or(classes[0].1);
         let sides = roles::assign(text, span, trigger_span, &m.actors);
         let vague_neutralized = classes
             .iter()
@@ -339,8 +351,8 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             pool.first()
         } else {
             pool.iter()
-                .find(|p| p.span.start >= trigger_span.start)
-                .or_else(|| pool.iter().rev().find(|p| p.span.end <= trigger_span.start))
+                .find(|p| p.span.start >= classes[0].1.start)
+                .or_else(|| pool.iter().rev().find(|p| p.span.end <= classes[0].1.start))
         };
         let chosen: Vec<PlaceMention> = if let Some(first) = first_place {
             enumeration(text, &pool, first)

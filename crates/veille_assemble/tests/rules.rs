@@ -181,3 +181,14 @@ fn a_blockade_is_an_event_where_it_is_announced() {
     assert_eq!(blockades.len(), 1, "{f:#?}");
     assert_eq!(blockades[0].date, Date::new(2024, 8, 2).unwrap());
 }
+
+#[test]
+fn a_leading_label_does_not_put_every_actor_after_the_event() {
+    let (_, f) = frames(
+        "Looting: On 4 March 2022, JNIM militants burned a school and looted shops in the village of Dialloubé.",
+        (2022, 3, 5),
+    );
+    assert_eq!(f[0].sub_event_type, SubEventType::LootingPropertyDestruction, "{f:#?}");
+    assert_eq!(actor_id(&f[0].actor1), "jnim");
+    assert!(matches!(f[0].actor2, Some(ActorSlot::Generic { kind: GenericActor::Civilians, .. })), "{f:#?}");
+}
