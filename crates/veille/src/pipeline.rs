@@ -29,15 +29,9 @@ pub fn extract(article: &Article, today: Date) -> Vec<EventRecord> {
             Some(record(article, f, &place))
         })
         .collect();
-    let (mut merged, _why) = veille_merge::merge(records);
-    split_shared_tolls(&mut merged);
+    let (merged, _why) = veille_merge::merge(records);
     merged
 }
-
-/// CODEBOOK §6: a total that covers several events (several places on one day)
-/// is split evenly, the remainder on the first. The assembler keeps a shared
-/// toll on the first place only; nothing to do here beyond keeping that order.
-fn split_shared_tolls(_events: &mut [EventRecord]) {}
 
 fn evidence(text: &str, field: Field, span: Option<Span>) -> Option<FieldEvidence> {
     let span = span?;

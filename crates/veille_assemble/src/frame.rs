@@ -100,6 +100,9 @@ pub struct EventFrame {
     pub toll_spans: Vec<Span>,
     /// Whether it came from a headline-like line only.
     pub from_title: bool,
+    /// Frames cut from one sentence's list of places ("à Nioro, Niono et
+    /// Gogui") share a group; a toll the sentence gives is split across it.
+    pub group: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -112,6 +115,7 @@ struct Draft {
     tolls: Vec<(usize, Toll)>,
     vague_neutralized: Option<Span>,
     from_title: bool,
+    group: usize,
 }
 
 fn is_headline(text: &str, s: Span) -> bool {
@@ -414,6 +418,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
                 },
                 vague_neutralized,
                 from_title: headline,
+                group: si,
             });
         }
     }
@@ -422,6 +427,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         .into_iter()
         .filter_map(|d| finish(text, d, main_group.as_ref()))
         .collect();
+    split_shared_tolls(&mut frames);
     // A headline repeats the story's main event: keep it only when the body
     // tells no event of its type.
     let body_types: Vec<EventType> = frames
@@ -456,6 +462,27 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         }
     }
     frames
+}
+
+/// CODEBOOK §6: a total that covers several events (several places on one
+/// day) is split evenly, the remainder on the first. The assembler gives a
+/// list's toll to its first place; this spreads it over the group.
+fn split_shared_tolls(frames: &mut [EventFrame]) {
+    let mut start = 0;
+    while start < frames.len() {
+        let group = frames[start].group;
+        let end = start + frames[start..].iter().take_while(|f| f.group == group).count();
+        let n = (end - start) as u32;
+        if n > 1 {
+            let total = frames[start].fatalities;
+            for (k, f) in frames[start..end].iter_mut().enumerate() {
+                f.fatalities = total / n + if k == 0 { total % n } else { 0 };
+                f.fatalities_low = f.fatalities_low.min(f.fatalities);
+                f.fatalities_high = f.fatalities_high.max(f.fatalities);
+            }
+        }
+        start = end;
+    }
 }
 
 /// The places enumerated with `first` ("à Nioro, Niono, Molodo et Gogui").
@@ -941,6 +968,7 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
         fatalities_high: high,
         toll_spans: spans,
         from_title: d.from_title,
+        group: d.group,
     })
 }
 

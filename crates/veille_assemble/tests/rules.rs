@@ -192,3 +192,13 @@ fn a_leading_label_does_not_put_every_actor_after_the_event() {
     assert_eq!(actor_id(&f[0].actor1), "jnim");
     assert!(matches!(f[0].actor2, Some(ActorSlot::Generic { kind: GenericActor::Civilians, .. })), "{f:#?}");
 }
+
+#[test]
+fn a_toll_for_several_towns_is_split_evenly() {
+    let (_, f) = frames(
+        "Le 4 mars 2025, des attaques simultanées contre Ségou, San et Bla ont fait 7 morts parmi les soldats.",
+        (2025, 3, 5),
+    );
+    let tolls: Vec<u32> = f.iter().map(|e| e.fatalities).collect();
+    assert_eq!(tolls, vec![3, 2, 2], "{f:#?}");
+}
