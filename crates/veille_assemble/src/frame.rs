@@ -500,7 +500,10 @@ fn enumeration(text: &str, pool: &[&PlaceMention], first: &PlaceMention) -> Vec<
             b,
             "," | "et" | "and" | ", et" | ", and" | "ou" | "or" | "et de" | "et a" | ", de" | ", a"
         ) || b.is_empty();
-        if joined && matches!(p.kind, MentionKind::At) {
+        // "(Bankass, Mopti)" after a village names its cercle and region, not
+        // more places attacked.
+        let in_brackets = text[..p.span.start].rfind('(') > text[..p.span.start].rfind(')');
+        if joined && matches!(p.kind, MentionKind::At) && !in_brackets {
             out.push((*p).clone());
             last = p.span;
         } else {

@@ -202,3 +202,13 @@ fn a_toll_for_several_towns_is_split_evenly() {
     let tolls: Vec<u32> = f.iter().map(|e| e.fatalities).collect();
     assert_eq!(tolls, vec![3, 2, 2], "{f:#?}");
 }
+
+#[test]
+fn the_units_in_brackets_are_not_more_places_attacked() {
+    let (_, f) = frames(
+        "On 9 March 2022, gunmen killed two villagers in Sofara (Djenne, Mopti).",
+        (2022, 3, 10),
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].fatalities, 2);
+}
