@@ -109,6 +109,8 @@ pub struct EventFrame {
 struct Draft {
     classes: Vec<(TriggerClass, Span)>,
     sentence: usize,
+    /// The span of that sentence, as the sentence splitter cut it.
+    sentence_span: Span,
     date: Option<(Date, u8, Option<Span>)>,
     sides: Sides,
     place: PlaceMention,
@@ -404,6 +406,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             drafts.push(Draft {
                 classes: classes.clone(),
                 sentence: si,
+                sentence_span: span,
                 date,
                 sides: sides.clone(),
                 place,
@@ -730,7 +733,7 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
 
     let classes: Vec<TriggerClass> = d.classes.iter().map(|c| c.0).collect();
     let has = |c: TriggerClass| classes.contains(&c);
-    let folded_sentence = FoldedText::new(context_text(text, &d)).folded;
+    let folded_sentence = FoldedText::new(d.sentence_span.slice(text)).folded;
 
     // Pick the sub-event type (CODEBOOK §2 and its precedence).
     let s1 = side_of(actor1.as_ref());
@@ -959,7 +962,7 @@ fn finish(text: &str, d: Draft, main_group: Option<&ActorMention>) -> Option<Eve
     Some(EventFrame {
         sub_event_type: sub,
         trigger,
-        sentence: sentence_span(text, &d),
+        sentence: d.sentence_span,
         date,
         time_precision,
         date_span,
@@ -1003,25 +1006,6 @@ fn class_fits(c: TriggerClass, sub: SubEventType) -> bool {
         T::GovernmentRegainsTerritory => c == C::Retake,
         _ => false,
     }
-}
-
-fn sentence_span(text: &str, d: &Draft) -> Span {
-    let first = d.classes.first().map_or(Span::new(0, 0), |c| c.1);
-    // The sentence is recovered from the trigger: widen to the line's sentence marks.
-    let start = text[..first.start]
-        .rfind(['.', '\n', '!', '?'])
-        .map_or(0, |i| i + 1);
-    let end = text[first.end..]
-        .find(['.', '\n', '!', '?'])
-        .map_or(text.len(), |i| first.end + i + 1);
-    let s = Span::new(start, end.min(text.len()));
-    let piece = s.slice(text);
-    let lead = piece.len() - piece.trim_start().len();
-    Span::new(s.start + lead, s.end)
-}
-
-fn context_text<'a>(text: &'a str, d: &Draft) -> &'a str {
-    sentence_span(text, d).slice(text)
 }
 
 fn combine_tolls(
