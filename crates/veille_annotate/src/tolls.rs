@@ -431,7 +431,10 @@ mod tests {
 
     #[test]
     fn a_count_after_and_is_not_the_killed_one() {
-        assert_eq!(tolls("Two men were killed and five people arrested."), vec![(2, Outcome::Killed, Victims::Unknown)]);
+        assert_eq!(
+            tolls("Two men were killed and five people arrested."),
+            vec![(2, Outcome::Killed, Victims::Unknown)]
+        );
     }
 
     #[test]

@@ -223,7 +223,11 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             m.places.iter().filter(|p| span.contains(p.span)).collect();
         let own_date = m.dates.iter().find(|d| span.contains(d.span));
         let previous_scene = scene.clone();
-        if let Some(p) = places.iter().find(|p| !matches!(p.kind, MentionKind::AdminArea)).or(places.first()) {
+        if let Some(p) = places
+            .iter()
+            .find(|p| !matches!(p.kind, MentionKind::AdminArea))
+            .or(places.first())
+        {
             scene = Some((si, (*p).clone()));
         }
         let scene = previous_scene;
@@ -248,9 +252,12 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         let classes: Vec<(TriggerClass, Span)> = classes
             .into_iter()
             .filter(|(c, _)| *c != TriggerClass::Announce)
-            .filter(|(c, _)| announced || !matches!(c, TriggerClass::Blockade | TriggerClass::Curfew))
+            .filter(|(c, _)| {
+                announced || !matches!(c, TriggerClass::Blockade | TriggerClass::Curfew)
+            })
             .collect();
-        if classes.is_empty() || (drafts.is_empty() && places.is_empty() && is_headline(text, span)) {
+        if classes.is_empty() || (drafts.is_empty() && places.is_empty() && is_headline(text, span))
+        {
             // A headline toll before any event is told ("64 morts dans
             // l'attaque…") belongs to the first event.
             if drafts.is_empty() {
@@ -279,7 +286,10 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             .find(|t| {
                 actors.iter().any(|a| {
                     a.span.end <= t.start
-                        && !matches!(lex.actor(a.actor).kind, ActorKind::Civilians | ActorKind::GenericCivilians)
+                        && !matches!(
+                            lex.actor(a.actor).kind,
+                            ActorKind::Civilians | ActorKind::GenericCivilians
+                        )
                 })
             })
             .unwrap_or(classes[0].1);
@@ -363,10 +373,15 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         let chosen: Vec<PlaceMention> = if let Some(first) = first_place {
             enumeration(text, &pool, first)
         } else {
-            let from_draft = drafts.last().filter(|d| si - d.sentence <= 3).map(|d| (d.sentence, d.place.clone()));
+            let from_draft = drafts
+                .last()
+                .filter(|d| si - d.sentence <= 3)
+                .map(|d| (d.sentence, d.place.clone()));
             // Only for the story's first event: later, a place named in passing
             // is more often background than the scene.
-            let from_scene = scene.clone().filter(|(at, _)| si - at <= 1 && drafts.is_empty());
+            let from_scene = scene
+                .clone()
+                .filter(|(at, _)| si - at <= 1 && drafts.is_empty());
             // The nearer of the two.
             let inherited = match (from_draft, from_scene) {
                 (Some(d), Some(sc)) => Some(if sc.0 > d.0 { sc.1 } else { d.1 }),
@@ -474,7 +489,11 @@ fn split_shared_tolls(frames: &mut [EventFrame]) {
     let mut start = 0;
     while start < frames.len() {
         let group = frames[start].group;
-        let end = start + frames[start..].iter().take_while(|f| f.group == group).count();
+        let end = start
+            + frames[start..]
+                .iter()
+                .take_while(|f| f.group == group)
+                .count();
         let n = (end - start) as u32;
         if n > 1 {
             let total = frames[start].fatalities;

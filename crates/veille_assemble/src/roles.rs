@@ -109,7 +109,10 @@ pub(crate) fn assign(text: &str, sentence: Span, trigger: Span, actors: &[ActorM
                     ends_with_word(stripped, c)
                         || ends_with_word(&before, c)
                         || before.rmatch_indices(c).any(|(i, _)| {
-                            let head_ok = before[..i].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
+                            let head_ok = before[..i]
+                                .chars()
+                                .next_back()
+                                .is_none_or(|ch| !ch.is_alphanumeric());
                             let tail = &before[i + c.len()..];
                             head_ok && tail.starts_with(' ') && tail.split_whitespace().count() <= 4
                         })

@@ -156,7 +156,16 @@ fn the_agent_may_stand_a_few_words_after_par() {
         (2025, 1, 20),
     );
     assert_eq!(f.len(), 1, "{f:#?}");
-    assert!(!matches!(f[0].actor1, ActorSlot::Generic { kind: GenericActor::StateMilitary, .. }), "{f:#?}");
+    assert!(
+        !matches!(
+            f[0].actor1,
+            ActorSlot::Generic {
+                kind: GenericActor::StateMilitary,
+                ..
+            }
+        ),
+        "{f:#?}"
+    );
 }
 
 #[test]
@@ -177,7 +186,10 @@ fn a_blockade_is_an_event_where_it_is_announced() {
         "Le 2 août 2024, le JNIM a annoncé un blocus de la ville de Léré. Le 10 août 2024, le blocus de Léré privait déjà la ville de carburant.",
         (2024, 8, 12),
     );
-    let blockades: Vec<_> = f.iter().filter(|e| e.sub_event_type == SubEventType::ChangeToGroupActivity).collect();
+    let blockades: Vec<_> = f
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::ChangeToGroupActivity)
+        .collect();
     assert_eq!(blockades.len(), 1, "{f:#?}");
     assert_eq!(blockades[0].date, Date::new(2024, 8, 2).unwrap());
 }
@@ -188,9 +200,22 @@ fn a_leading_label_does_not_put_every_actor_after_the_event() {
         "Looting: On 4 March 2022, JNIM militants burned a school and looted shops in the village of Dialloubé.",
         (2022, 3, 5),
     );
-    assert_eq!(f[0].sub_event_type, SubEventType::LootingPropertyDestruction, "{f:#?}");
+    assert_eq!(
+        f[0].sub_event_type,
+        SubEventType::LootingPropertyDestruction,
+        "{f:#?}"
+    );
     assert_eq!(actor_id(&f[0].actor1), "jnim");
-    assert!(matches!(f[0].actor2, Some(ActorSlot::Generic { kind: GenericActor::Civilians, .. })), "{f:#?}");
+    assert!(
+        matches!(
+            f[0].actor2,
+            Some(ActorSlot::Generic {
+                kind: GenericActor::Civilians,
+                ..
+            })
+        ),
+        "{f:#?}"
+    );
 }
 
 #[test]

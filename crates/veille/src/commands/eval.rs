@@ -1,7 +1,7 @@
 //! `veille eval GOLD.jsonl`: extraction on the gold file's articles, scored by
 //! score.py's rules (`veille_eval`).
 
-use super::{now_unix, report_failure, today};
+use super::{now_unix, read_articles, report_failure, today};
 use crate::cli::EvalArgs;
 use crate::pipeline;
 use anyhow::Context;
@@ -20,11 +20,8 @@ pub(crate) fn system_output(
     let now = now_unix();
     let mut system = Vec::new();
     let mut texts = HashMap::new();
-    for doc in veille_ingest::read_inputs(&[gold.to_path_buf()], InputFormat::Jsonl) {
-        let article = match doc
-            .map_err(anyhow::Error::from)
-            .and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from))
-        {
+    for article in read_articles(&[gold.to_path_buf()], InputFormat::Jsonl) {
+        let article = match article {
             Ok(a) => a,
             Err(e) => {
                 report_failure(&e);

@@ -1,12 +1,11 @@
 //! `veille events`: stored events as a readable table.
 
-use super::event_filter;
+use super::{event_filter, open_existing};
 use crate::cli::EventsArgs;
-use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use veille_store::{Store, StoredEvent};
+use veille_store::StoredEvent;
 
 fn cut(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
@@ -48,14 +47,7 @@ pub(crate) fn write_table(mut w: impl Write, events: &[StoredEvent]) -> std::io:
 }
 
 pub(crate) fn run(db: &Path, args: &EventsArgs) -> anyhow::Result<ExitCode> {
-    if !db.exists() {
-        anyhow::bail!(
-            "{}: no such database (run `veille ingest` or `veille demo` first)",
-            db.display()
-        );
-    }
-    let store =
-        Store::open(db).with_context(|| format!("cannot open database {}", db.display()))?;
+    let store = open_existing(db)?;
     let events = store.events(&event_filter(&args.filter)?)?;
     write_table(std::io::stdout().lock(), &events)?;
     Ok(ExitCode::SUCCESS)

@@ -1,23 +1,15 @@
 //! `veille export`: stored events as CSV, GeoJSON or JSON Lines.
 
-use super::event_filter;
+use super::{event_filter, open_existing};
 use crate::cli::{ExportArgs, ExportFormat};
 use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use veille_export::ExportRow;
-use veille_store::Store;
 
 pub(crate) fn run(db: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    if !db.exists() {
-        anyhow::bail!(
-            "{}: no such database (run `veille ingest` or `veille demo` first)",
-            db.display()
-        );
-    }
-    let store =
-        Store::open(db).with_context(|| format!("cannot open database {}", db.display()))?;
+    let store = open_existing(db)?;
     let events = store.events(&event_filter(&args.filter)?)?;
     let rows: Vec<ExportRow> = events
         .iter()
@@ -27,26 +19,22 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
             timestamp: e.timestamp,
         })
         .collect();
-    let mut out: Box<dyn Write> = match &args.out {
-        // Write to a temporary file beside the target and rename, so a failed
-        // export never leaves a half-written file in place of a good one.
-        Some(_) => Box::new(Vec::new()),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
+    // With --out, the whole export is built first and then written to a
+    // temporary file beside the target and renamed, so a failed export never
+    // leaves a half-written file in place of a good one.
     let mut buf = Vec::new();
-    {
-        let w: &mut dyn Write = if args.out.is_some() {
-            &mut buf
-        } else {
-            &mut out
-        };
-        match args.format {
-            ExportFormat::Csv => veille_export::write_csv(w, &rows, args.extended)?,
-            ExportFormat::Geojson => veille_export::write_geojson(w, &rows)?,
-            ExportFormat::Jsonl => veille_export::write_jsonl(w, &rows)?,
-        }
+    let stdout = std::io::stdout();
+    let mut w: Box<dyn Write> = match &args.out {
+        Some(_) => Box::new(&mut buf),
+        None => Box::new(std::io::BufWriter::new(stdout.lock())),
+    };
+    match args.format {
+        ExportFormat::Csv => veille_export::write_csv(&mut w, &rows, args.extended)?,
+        ExportFormat::Geojson => veille_export::write_geojson(&mut w, &rows)?,
+        ExportFormat::Jsonl => veille_export::write_jsonl(&mut w, &rows)?,
     }
-    out.flush()?;
+    w.flush()?;
+    drop(w);
     if let Some(path) = &args.out {
         let dir = path
             .parent()

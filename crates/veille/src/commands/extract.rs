@@ -1,6 +1,6 @@
 //! `veille extract`: articles in, events out, no database.
 
-use super::{input_format, now_unix, report_failure, today};
+use super::{input_format, now_unix, read_articles, report_failure, today};
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::pipeline;
 use std::io::Write;
@@ -14,12 +14,8 @@ pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let mut all = Vec::new();
-    for doc in veille_ingest::read_inputs(&args.input.inputs, input_format(args.input.input_format))
-    {
-        let article = match doc
-            .map_err(anyhow::Error::from)
-            .and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from))
-        {
+    for article in read_articles(&args.input.inputs, input_format(args.input.input_format)) {
+        let article = match article {
             Ok(a) => a,
             Err(e) => {
                 failed += 1;

@@ -1,7 +1,7 @@
 //! `veille ingest`: articles in, events stored; one transaction per article, so
 //! an interrupted run keeps everything committed before it stopped.
 
-use super::{input_format, report_failure, today};
+use super::{input_format, read_articles, report_failure, today};
 use crate::cli::IngestArgs;
 use crate::pipeline;
 use anyhow::Context;
@@ -49,14 +49,10 @@ pub(crate) fn ingest_into(
         ProgressBar::hidden()
     };
     let mut s = Summary::default();
-    for doc in veille_ingest::read_inputs(&args.input.inputs, input_format(args.input.input_format))
-    {
+    for article in read_articles(&args.input.inputs, input_format(args.input.input_format)) {
         s.read += 1;
         bar.inc(1);
-        let article = match doc
-            .map_err(anyhow::Error::from)
-            .and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from))
-        {
+        let article = match article {
             Ok(a) => a,
             Err(e) => {
                 s.failed += 1;

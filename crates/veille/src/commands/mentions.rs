@@ -1,7 +1,7 @@
 //! `veille mentions`: what the annotators found, sentence by sentence, and the
 //! frames assembled from it — for checking why an event was or was not coded.
 
-use super::{input_format, report_failure, today};
+use super::{input_format, read_articles, report_failure, today};
 use crate::cli::MentionsArgs;
 use crate::pipeline;
 use std::io::Write;
@@ -13,12 +13,8 @@ pub(crate) fn run(args: &MentionsArgs) -> anyhow::Result<ExitCode> {
     let today = today();
     let lex = ActorLexicon::embedded();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for doc in veille_ingest::read_inputs(&args.input.inputs, input_format(args.input.input_format))
-    {
-        let article = match doc
-            .map_err(anyhow::Error::from)
-            .and_then(|d| pipeline::clean(d).map_err(anyhow::Error::from))
-        {
+    for article in read_articles(&args.input.inputs, input_format(args.input.input_format)) {
+        let article = match article {
             Ok(a) => a,
             Err(e) => {
                 report_failure(&e);

@@ -22,6 +22,25 @@ pub(crate) fn input_format(f: InputFormatArg) -> InputFormat {
     }
 }
 
+/// Every input read, decoded and cleaned: an article, or why the input failed.
+pub(crate) fn read_articles(
+    inputs: &[std::path::PathBuf],
+    format: InputFormat,
+) -> impl Iterator<Item = anyhow::Result<veille_core::Article>> {
+    veille_ingest::read_inputs(inputs, format).map(|doc| Ok(crate::pipeline::clean(doc?)?))
+}
+
+/// Opens a database that must already exist (`events`, `export` read; they never create one).
+pub(crate) fn open_existing(db: &std::path::Path) -> anyhow::Result<veille_store::Store> {
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such database (run `veille ingest` or `veille demo` first)",
+            db.display()
+        );
+    }
+    veille_store::Store::open(db).with_context(|| format!("cannot open database {}", db.display()))
+}
+
 pub(crate) fn today() -> veille_core::Date {
     jiff::Zoned::now().date()
 }
