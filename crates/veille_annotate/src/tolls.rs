@@ -159,6 +159,17 @@ const NOT_PEOPLE_AFTER: &[&str] = &[
     "sur",
 ];
 
+/// Who a victim word says the people were, if it is a victim word.
+fn victims_of(role: CasualtyRole) -> Option<Victims> {
+    match role {
+        CasualtyRole::Military => Some(Victims::Military),
+        CasualtyRole::Militant => Some(Victims::Militant),
+        CasualtyRole::Civilian => Some(Victims::Civilian),
+        CasualtyRole::People => Some(Victims::Unknown),
+        _ => None,
+    }
+}
+
 /// Finds every casualty count in `text`.
 pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
     let f = folded.folded.as_str();
@@ -215,16 +226,10 @@ pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
             if !NOT_PEOPLE_AFTER.contains(&next) {
                 // "un", "a", "one" count people only right before a victim word.
                 let article_like = used == 1 && matches!(w, "un" | "une" | "a" | "an" | "one");
-                let before_victim = matches!(
-                    cas.at(&words[i + used..]),
-                    Some((
-                        CasualtyRole::Military
-                            | CasualtyRole::Militant
-                            | CasualtyRole::Civilian
-                            | CasualtyRole::People,
-                        _
-                    ))
-                );
+                let before_victim = cas
+                    .at(&words[i + used..])
+                    .and_then(|(role, _)| victims_of(role))
+                    .is_some();
                 if !article_like || before_victim {
                     nums.push(Num {
                         first: i,
@@ -260,10 +265,10 @@ pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
                     CasualtyRole::Wounded => outcome = outcome.or(Some(Outcome::Wounded)),
                     CasualtyRole::Missing => outcome = outcome.or(Some(Outcome::Missing)),
                     CasualtyRole::Abducted => outcome = outcome.or(Some(Outcome::Abducted)),
-                    CasualtyRole::Military => victims = victims.or(Some(Victims::Military)),
-                    CasualtyRole::Militant => victims = victims.or(Some(Victims::Militant)),
-                    CasualtyRole::Civilian => victims = victims.or(Some(Victims::Civilian)),
-                    CasualtyRole::People => victims = victims.or(Some(Victims::Unknown)),
+                    CasualtyRole::Military
+                    | CasualtyRole::Militant
+                    | CasualtyRole::Civilian
+                    | CasualtyRole::People => victims = victims.or(victims_of(role)),
                     CasualtyRole::Toll => {}
                 }
                 if outcome.is_some() {
@@ -332,11 +337,10 @@ pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
         {
             let victims = between
                 .iter()
-                .find_map(|w| match cas.at(&[w]) {
-                    Some((CasualtyRole::Military, _)) => Some(Victims::Military),
-                    Some((CasualtyRole::Militant, _)) => Some(Victims::Militant),
-                    Some((CasualtyRole::Civilian, _)) => Some(Victims::Civilian),
-                    _ => None,
+                .find_map(|w| {
+                    cas.at(&[w])
+                        .and_then(|(role, _)| victims_of(role))
+                        .filter(|v| *v != Victims::Unknown)
                 })
                 .unwrap_or(next.victims);
             let number_span =
