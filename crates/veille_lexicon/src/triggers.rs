@@ -120,7 +120,7 @@ impl<T: Copy> PhraseSet<T> {
 
     fn find(&self, text: &str, folded: &FoldedText) -> Vec<Hit<T>> {
         let mut out = Vec::new();
-        for m in self.automaton.find_overlapping_iter_compat(&folded.folded) {
+        for m in self.automaton.find_iter(&folded.folded) {
             let (value, prefix) = self.values[m.pattern().as_usize()];
             if !folded.is_boundary(m.start()) {
                 continue;
@@ -141,18 +141,6 @@ impl<T: Copy> PhraseSet<T> {
             });
         }
         out
-    }
-}
-
-/// Leftmost-longest search that still sees a shorter match starting later inside
-/// a longer one that failed its boundary check.
-trait FindCompat {
-    fn find_overlapping_iter_compat<'a>(&'a self, hay: &'a str) -> Vec<aho_corasick::Match>;
-}
-
-impl FindCompat for AhoCorasick {
-    fn find_overlapping_iter_compat<'a>(&'a self, hay: &'a str) -> Vec<aho_corasick::Match> {
-        self.find_iter(hay).collect()
     }
 }
 
