@@ -282,8 +282,8 @@ pub fn find_tolls(text: &str, folded: &FoldedText) -> Vec<Toll> {
         }
         let mut start_tok = n.first;
         // "aucun"/"no" counts nobody only when the word after says what did not
-        // happen ("aucun mort", "no casualties"); "neutralisés sans qu'aucun ne
-        // survive" is not a count of zero.
+        // happen ("aucun mort", "no casualties"); "neutralisés, aucun n'a pu
+        // s'enfuir" is not a count of zero.
         if outcome.is_none() && n.count == Count::Exact(0) {
             out.push(None);
             continue;
@@ -426,7 +426,7 @@ mod tests {
 
     #[test]
     fn none_survived_is_not_a_count_of_zero() {
-        assert!(tolls("Les assaillants ont été neutralisés sans qu'aucun ne survive.").is_empty());
+        assert!(tolls("Tous les assaillants ont été neutralisés, aucun n'a pu s'enfuir.").is_empty());
         assert_eq!(
             tolls("aucun mort n'a été signalé"),
             vec![(0, Outcome::Killed, Victims::Unknown)]
