@@ -426,7 +426,9 @@ mod tests {
 
     #[test]
     fn none_survived_is_not_a_count_of_zero() {
-        assert!(tolls("Tous les assaillants ont été neutralisés, aucun n'a pu s'enfuir.").is_empty());
+        assert!(
+            tolls("Tous les assaillants ont été neutralisés, aucun n'a pu s'enfuir.").is_empty()
+        );
         assert_eq!(
             tolls("aucun mort n'a été signalé"),
             vec![(0, Outcome::Killed, Victims::Unknown)]
@@ -436,7 +438,7 @@ mod tests {
     #[test]
     fn a_count_after_and_is_not_the_killed_one() {
         assert_eq!(
-            tolls("Two men were killed and five people arrested."),
+            tolls("Two men were killed and five people were taken away."),
             vec![(2, Outcome::Killed, Victims::Unknown)]
         );
     }

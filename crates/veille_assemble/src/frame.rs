@@ -258,7 +258,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             .collect();
         if classes.is_empty() || (drafts.is_empty() && places.is_empty() && is_headline(text, span))
         {
-            // A headline toll before any event is told ("64 morts dans
+            // A headline toll before any event is told ("11 morts dans
             // l'attaque…") belongs to the first event.
             if drafts.is_empty() {
                 pending_tolls.extend(tolls.iter().map(|t| (si, *t)));
@@ -301,7 +301,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
             .map(|(_, s)| *s);
 
         // A sentence that dates its event but names no place may be the event
-        // already told on that day ("l'attaque de ce dimanche").
+        // already told on that day ("l'embuscade de ce samedi").
         let same_day = own_date.and_then(|d| {
             drafts
                 .iter()
@@ -453,7 +453,7 @@ pub fn assemble(article: &Article, m: &Mentions) -> Vec<EventFrame> {
         .filter(|f| !f.from_title)
         .map(|f| f.sub_event_type.event_type())
         .collect();
-    // Its toll still counts when the body gives none ("64 morts dans l'attaque…").
+    // Its toll still counts when the body gives none ("11 morts dans l'embuscade…").
     let title_tolls: Vec<(EventType, u32, u32, u32, Vec<Span>)> = frames
         .iter()
         .filter(|f| f.from_title && f.fatalities > 0)
@@ -507,7 +507,7 @@ fn split_shared_tolls(frames: &mut [EventFrame]) {
     }
 }
 
-/// The places enumerated with `first` ("à Nioro, Niono, Molodo et Gogui").
+/// The places enumerated with `first` ("à Ségou, San et Bla").
 fn enumeration(text: &str, pool: &[&PlaceMention], first: &PlaceMention) -> Vec<PlaceMention> {
     let mut out = vec![first.clone()];
     if !matches!(first.kind, MentionKind::At) {

@@ -66,7 +66,7 @@ impl Mentions {
     }
 }
 
-/// "BAMAKO, Aug 9 (Reuters) -": the city a wire story was filed from, written
+/// "NIAMEY, March 3 (Agency) -": the city a wire story was filed from, written
 /// in capitals at the start of a line, is not where the event happened.
 fn is_dateline_city(text: &str, p: &PlaceMention) -> bool {
     let name = p.span.slice(text);
@@ -108,7 +108,7 @@ fn is_capital_in_passing(gaz: &Gazetteer, text: &str, p: &PlaceMention) -> bool 
         "capitale",
         "capital",
     ];
-    // No cue at all ("Bamako a été le théâtre de…") is kept.
+    // No cue at all ("Bamako s'est réveillée sous les tirs") is kept.
     !before.is_empty()
         && !locative
             .iter()

@@ -102,7 +102,7 @@ pub(crate) fn assign(text: &str, sentence: Span, trigger: Span, actors: &[ActorM
                         .map(str::trim_end)
                 })
                 .unwrap_or(&before);
-            // "menée par un groupe de djihadistes", "carried out by a group of
+            // "attaqué par une colonne de jihadistes", "carried out by a group of
             // gunmen": up to four words may stand between the cue and the name.
             let cue = |cues: &[&str]| {
                 cues.iter().any(|c| {

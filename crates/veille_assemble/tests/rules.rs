@@ -152,7 +152,7 @@ fn an_undated_sentence_far_from_the_lead_is_background() {
 #[test]
 fn the_agent_may_stand_a_few_words_after_par() {
     let (_, f) = frames(
-        "Le 19 janvier 2025, une attaque a été menée par un groupe de djihadistes contre le poste de Sandaré.",
+        "Le 19 janvier 2025, le poste de Sandaré a été attaqué par une colonne de jihadistes armés.",
         (2025, 1, 20),
     );
     assert_eq!(f.len(), 1, "{f:#?}");
@@ -171,7 +171,7 @@ fn the_agent_may_stand_a_few_words_after_par() {
 #[test]
 fn a_place_named_just_before_sets_the_scene() {
     let (_, f) = frames(
-        "On 3 May 2022, soldiers conducted an operation in the village of Dioura. Two elderly men were killed and five people arrested.",
+        "On 3 May 2022, soldiers conducted an operation in the village of Dioura. Two farmers were killed and four others detained.",
         (2022, 5, 4),
     );
     assert_eq!(f.len(), 1, "{f:#?}");
@@ -197,7 +197,7 @@ fn a_blockade_is_an_event_where_it_is_announced() {
 #[test]
 fn a_leading_label_does_not_put_every_actor_after_the_event() {
     let (_, f) = frames(
-        "Looting: On 4 March 2022, JNIM militants burned a school and looted shops in the village of Dialloubé.",
+        "Looting: On 4 March 2022, JNIM militants set fire to a clinic and looted shops in the village of Dialloubé.",
         (2022, 3, 5),
     );
     assert_eq!(
